@@ -1,0 +1,2 @@
+/** Tamper-evident log. */
+package org.truce.ledger;
