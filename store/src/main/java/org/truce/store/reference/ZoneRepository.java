@@ -1,0 +1,62 @@
+package org.truce.store.reference;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.truce.core.zone.Zone;
+import org.truce.core.zone.ZoneType;
+import org.truce.core.zone.ZoneVersion;
+import org.truce.store.db.Database;
+import org.truce.store.db.Wkt;
+
+/** Zones and their versions in time; geometry is stored natively (GEOMETRY in H2, PostGIS in PostgreSQL). */
+public final class ZoneRepository {
+  private final Database db;
+
+  public ZoneRepository(Database db) {
+    this.db = db;
+  }
+
+  public void upsert(Zone zone) {
+    db.jdbi().useTransaction(h -> {
+      int updated = h.createUpdate("UPDATE zone SET name = :name, type = :type, agreement_code = :agreement,"
+              + " actor_code = :actor WHERE code = :code")
+          .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
+          .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
+      if (updated == 0) {
+        h.createUpdate("INSERT INTO zone (code, name, type, agreement_code, actor_code)"
+                + " VALUES (:code, :name, :type, :agreement, :actor)")
+            .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
+            .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
+      }
+    });
+  }
+
+  /** Requires the zone to exist and (zoneCode, version) to be new. */
+  public void insertVersion(ZoneVersion v) {
+    db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO zone_version (zone_code, version, geom, valid_from,"
+            + " valid_to, approximate, source) VALUES (:zone, :version, "
+            + db.dialect().geometryFromWkt(":wkt") + ", :from, :to, :approx, :source)")
+        .bind("zone", v.zoneCode()).bind("version", v.version()).bind("wkt", Wkt.write(v.geometry()))
+        .bind("from", Timestamp.from(v.validFrom()))
+        .bind("to", v.validTo() == null ? null : Timestamp.from(v.validTo()))
+        .bind("approx", v.approximate()).bind("source", v.source()).execute());
+  }
+
+  public List<Zone> zones() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM zone ORDER BY code")
+        .map((rs, ctx) -> new Zone(rs.getString("code"), rs.getString("name"),
+            ZoneType.valueOf(rs.getString("type")), rs.getString("agreement_code"), rs.getString("actor_code")))
+        .list());
+  }
+
+  public List<ZoneVersion> versions() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT zone_code, version, "
+            + db.dialect().geometryAsWkt("geom") + " AS wkt, valid_from, valid_to, approximate, source"
+            + " FROM zone_version ORDER BY zone_code, version")
+        .map((rs, ctx) -> new ZoneVersion(rs.getString("zone_code"), rs.getInt("version"),
+            Wkt.read(rs.getString("wkt")), rs.getTimestamp("valid_from").toInstant(),
+            rs.getTimestamp("valid_to") == null ? null : rs.getTimestamp("valid_to").toInstant(),
+            rs.getBoolean("approximate"), rs.getString("source")))
+        .list());
+  }
+}

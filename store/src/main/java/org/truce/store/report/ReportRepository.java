@@ -1,0 +1,249 @@
+package org.truce.store.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.truce.core.geo.GeoPoint;
+import org.truce.core.geo.GeoPrecision;
+import org.truce.core.report.Casualties;
+import org.truce.core.report.Category;
+import org.truce.core.report.Enrichment;
+import org.truce.core.report.Location;
+import org.truce.core.report.Report;
+import org.truce.core.report.ReportCanonicalForm;
+import org.truce.core.report.ReportSubmission;
+import org.truce.core.time.OccurredAt;
+import org.truce.core.time.TimePrecision;
+import org.truce.store.db.Database;
+import org.truce.store.ledger.LedgerQueue;
+import org.truce.store.ledger.PendingEntry;
+
+/** Stores reports with their ledger entry in one transaction, and reads them back filtered. */
+public final class ReportRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private final Database db;
+
+  public ReportRepository(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores the report, its zone memberships and its pending ledger entry atomically. Returns the
+   * ledger entry id. Requires the report's parties, actors, zones and superseded report to exist.
+   */
+  public long insert(Report report, PendingEntry ledgerEntry) {
+    return db.jdbi().inTransaction(h -> {
+      insertRow(h, report);
+      for (String zone : report.enrichment().zoneCodes()) {
+        h.createUpdate("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)")
+            .bind("r", report.id()).bind("z", zone).execute();
+      }
+      return LedgerQueue.enqueue(h, ledgerEntry);
+    });
+  }
+
+  private void insertRow(Handle h, Report r) {
+    ReportSubmission s = r.submission();
+    Enrichment e = r.enrichment();
+    GeoPoint p = s.location().point();
+    h.createUpdate("INSERT INTO report (id, reporting_party, occurred_at, time_precision, latitude, longitude, geom,"
+            + " geo_precision, place_name, resolved_place, category, alleged_violator, target,"
+            + " killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, narrative,"
+            + " sources_json, supersedes, registered_at, submitted_by, signature, signing_key_id,"
+            + " country_code, country_name, governorate, district, admin_approximate, loc_distance_km, content_hash)"
+            + " VALUES (:id, :party, :occurredAt, :timePrecision, :lat, :lon, "
+            + db.dialect().geometryFromWkt(":wkt")
+            + ", :geoPrecision, :placeName, :resolvedPlace, :category, :violator, :target,"
+            + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, :supersedes, :registeredAt, :submittedBy,"
+            + " :signature, :keyId, :countryCode, :countryName, :governorate, :district, :approx, :loc, :hash)")
+        .bind("id", r.id())
+        .bind("party", s.reportingParty())
+        .bind("occurredAt", Timestamp.from(s.occurredAt().instant()))
+        .bind("timePrecision", s.occurredAt().precision().name())
+        .bind("lat", p.latitude())
+        .bind("lon", p.longitude())
+        .bind("wkt", "POINT (" + p.longitude() + " " + p.latitude() + ")")
+        .bind("geoPrecision", s.location().precision().name())
+        .bind("placeName", s.location().placeName())
+        .bind("resolvedPlace", s.location().resolvedPlace())
+        .bind("category", s.category().code())
+        .bind("violator", s.allegedViolator())
+        .bind("target", s.target())
+        .bind("kl", s.killed().low()).bind("kb", s.killed().best()).bind("kh", s.killed().high())
+        .bind("il", s.injured().low()).bind("ib", s.injured().best()).bind("ih", s.injured().high())
+        .bind("narrative", s.narrative())
+        .bind("sources", toJson(s.sources()))
+        .bind("supersedes", s.supersedes())
+        .bind("registeredAt", Timestamp.from(r.registeredAt()))
+        .bind("submittedBy", r.submittedBy())
+        .bind("signature", r.signature())
+        .bind("keyId", r.signingKeyId())
+        .bind("countryCode", e.countryCode())
+        .bind("countryName", e.countryName())
+        .bind("governorate", e.governorate())
+        .bind("district", e.district())
+        .bind("approx", e.adminApproximate())
+        .bind("loc", e.lineOfContactDistanceKm())
+        .bind("hash", ReportCanonicalForm.sha256(r))
+        .execute();
+  }
+
+  public Optional<StoredReport> find(UUID id) {
+    return db.jdbi().withHandle(h -> h.createQuery(SELECT + " WHERE r.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> read(rs))
+        .findOne()
+        .map(r -> withZones(h, List.of(r)).get(0)));
+  }
+
+  public boolean exists(UUID id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM report WHERE id = :id")
+        .bind("id", id).mapTo(Long.class).one() > 0);
+  }
+
+  /** The report that supersedes {@code id}, if any. */
+  public Optional<UUID> supersededBy(UUID id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM report WHERE supersedes = :id")
+        .bind("id", id).mapTo(UUID.class).findFirst());
+  }
+
+  public Page<StoredReport> list(ReportQuery q) {
+    return db.jdbi().withHandle(h -> {
+      StringBuilder where = new StringBuilder(" WHERE 1=1");
+      List<Binder> binders = new ArrayList<>();
+      if (q.from() != null) {
+        where.append(" AND r.occurred_at >= :from");
+        binders.add(s -> s.bind("from", Timestamp.from(q.from())));
+      }
+      if (q.to() != null) {
+        where.append(" AND r.occurred_at < :to");
+        binders.add(s -> s.bind("to", Timestamp.from(q.to())));
+      }
+      if (q.party() != null) {
+        where.append(" AND r.reporting_party = :party");
+        binders.add(s -> s.bind("party", q.party()));
+      }
+      if (q.category() != null) {
+        where.append(" AND r.category = :category");
+        binders.add(s -> s.bind("category", q.category()));
+      }
+      if (q.governorate() != null) {
+        where.append(" AND LOWER(r.governorate) = LOWER(:governorate)");
+        binders.add(s -> s.bind("governorate", q.governorate()));
+      }
+      if (q.zone() != null) {
+        where.append(" AND EXISTS (SELECT 1 FROM report_zone z WHERE z.report_id = r.id AND z.zone_code = :zone)");
+        binders.add(s -> s.bind("zone", q.zone()));
+      }
+      if (q.bbox() != null) {
+        where.append(" AND r.longitude BETWEEN :w AND :e AND r.latitude BETWEEN :s AND :n");
+        binders.add(s -> s.bind("w", q.bbox()[0]).bind("s", q.bbox()[1]).bind("e", q.bbox()[2]).bind("n", q.bbox()[3]));
+      }
+      if (!q.includeSuperseded()) {
+        where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id)");
+      }
+      Query count = h.createQuery("SELECT COUNT(*) FROM report r" + where);
+      binders.forEach(b -> b.bind(count));
+      long total = count.mapTo(Long.class).one();
+      Query page = h.createQuery(SELECT + where
+          + " ORDER BY r.occurred_at DESC, r.seq DESC LIMIT :limit OFFSET :offset");
+      binders.forEach(b -> b.bind(page));
+      page.bind("limit", q.limit()).bind("offset", q.offset());
+      List<StoredReport> items = withZones(h, page.map((rs, ctx) -> read(rs)).list());
+      return new Page<>(items, total, q.limit(), q.offset());
+    });
+  }
+
+  /** Every report in registration order, without zone memberships, for the auditor. */
+  public void forEachInOrder(Consumer<StoredReport> consumer) {
+    db.jdbi().useHandle(h -> h.createQuery(SELECT + " ORDER BY r.seq")
+        .map((rs, ctx) -> read(rs))
+        .forEach(consumer));
+  }
+
+  public long count() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM report").mapTo(Long.class).one());
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(Query query);
+  }
+
+  private static final String SELECT = "SELECT r.*, (SELECT c.id FROM report c WHERE c.supersedes = r.id"
+      + " ORDER BY c.seq FETCH FIRST 1 ROWS ONLY) AS superseded_by FROM report r";
+
+  private List<StoredReport> withZones(Handle h, List<StoredReport> rows) {
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Map<UUID, List<String>> zones = new HashMap<>();
+    h.createQuery("SELECT report_id, zone_code FROM report_zone WHERE report_id IN (<ids>) ORDER BY zone_code")
+        .bindList("ids", rows.stream().map(r -> r.report().id()).toList())
+        .map((rs, ctx) -> Map.entry(rs.getObject("report_id", UUID.class), rs.getString("zone_code")))
+        .forEach(e -> zones.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return rows.stream().map(r -> {
+      Report report = r.report();
+      Enrichment e = report.enrichment();
+      Enrichment withZones = new Enrichment(e.countryCode(), e.countryName(), e.governorate(), e.district(),
+          e.adminApproximate(), zones.getOrDefault(report.id(), List.of()), e.lineOfContactDistanceKm());
+      return new StoredReport(new Report(report.id(), report.submission(), withZones, report.registeredAt(),
+          report.submittedBy(), report.signature(), report.signingKeyId()), r.contentHash(), r.supersededBy());
+    }).toList();
+  }
+
+  private StoredReport read(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    List<String> zones = List.of();
+    ReportSubmission submission = new ReportSubmission(
+        rs.getString("reporting_party"),
+        new OccurredAt(rs.getTimestamp("occurred_at").toInstant(), TimePrecision.valueOf(rs.getString("time_precision"))),
+        new Location(new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")),
+            GeoPrecision.valueOf(rs.getString("geo_precision")), rs.getString("place_name"), rs.getString("resolved_place")),
+        Category.fromCode(rs.getString("category")).orElse(Category.OTHER),
+        rs.getString("alleged_violator"),
+        rs.getString("target"),
+        new Casualties(rs.getInt("killed_low"), rs.getInt("killed_best"), rs.getInt("killed_high")),
+        new Casualties(rs.getInt("injured_low"), rs.getInt("injured_best"), rs.getInt("injured_high")),
+        rs.getString("narrative"),
+        fromJson(rs.getString("sources_json")),
+        rs.getObject("supersedes", UUID.class));
+    Double loc = rs.getObject("loc_distance_km") == null ? null : rs.getDouble("loc_distance_km");
+    Enrichment enrichment = new Enrichment(rs.getString("country_code"), rs.getString("country_name"),
+        rs.getString("governorate"), rs.getString("district"), rs.getBoolean("admin_approximate"), zones,
+        loc);
+    Report report = new Report(id, submission, enrichment, rs.getTimestamp("registered_at").toInstant(),
+        rs.getString("submitted_by"), rs.getString("signature"), rs.getString("signing_key_id"));
+    return new StoredReport(report, rs.getBytes("content_hash"), rs.getObject("superseded_by", UUID.class));
+  }
+
+  private static String toJson(List<String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> fromJson(String json) {
+    try {
+      return JSON.readValue(json, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored sources are not a JSON list", e);
+    }
+  }
+}
