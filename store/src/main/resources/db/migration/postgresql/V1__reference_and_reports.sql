@@ -90,7 +90,7 @@ CREATE INDEX report_occurred_idx ON report (occurred_at);
 CREATE INDEX report_party_idx ON report (reporting_party, occurred_at);
 CREATE INDEX report_category_idx ON report (category, occurred_at);
 CREATE INDEX report_governorate_idx ON report (governorate);
-CREATE INDEX report_supersedes_idx ON report (supersedes);
+CREATE UNIQUE INDEX report_supersedes_idx ON report (supersedes);
 CREATE INDEX report_geom_idx ON report USING GIST (geom);
 
 CREATE TABLE report_zone (

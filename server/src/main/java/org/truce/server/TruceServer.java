@@ -1,0 +1,122 @@
+package org.truce.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.truce.core.geo.AdminLocator;
+import org.truce.core.geo.Gazetteer;
+import org.truce.server.config.TruceConfig;
+import org.truce.server.http.Json;
+import org.truce.server.http.JsonBodies;
+import org.truce.server.http.ProblemHandlers;
+import org.truce.server.http.SecurityHeaders;
+import org.truce.server.ledger.LedgerEntries;
+import org.truce.server.openapi.OpenApi;
+import org.truce.server.ops.Operations;
+import org.truce.server.reference.ReferenceApi;
+import org.truce.server.reference.ReferenceData;
+import org.truce.server.report.ReportApi;
+import org.truce.server.report.ReportService;
+import org.truce.server.ui.DisplayTime;
+import org.truce.server.ui.Templates;
+import org.truce.server.ui.UiRoutes;
+import org.truce.store.db.Database;
+import org.truce.store.report.ReportRepository;
+
+/** Wires the database, the domain services and the HTTP surface into one running server. */
+public final class TruceServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TruceServer.class);
+
+  private final TruceConfig config;
+  private final Database db;
+  private final ReferenceData references;
+  private final ReportService reports;
+  private final Javalin app;
+
+  private TruceServer(TruceConfig config, Database db) {
+    this.config = config;
+    this.db = db;
+    ObjectMapper json = Json.mapper();
+    Gazetteer gazetteer = Gazetteer.bundled();
+    this.references = new ReferenceData(db);
+    this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
+        AdminLocator.bundled(), new LedgerEntries(), Clock.systemUTC());
+    Operations ops = new Operations();
+    ops.addCheck("database", db::isHealthy);
+    ProblemHandlers problems = new ProblemHandlers(json);
+    SecurityHeaders security = new SecurityHeaders(config.tileUrl());
+    JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
+    UiRoutes ui = new UiRoutes(reports, references, new Templates(), new DisplayTime(config.displayZone()), json,
+        config.tileUrl());
+    this.app = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
+      c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+      c.http.maxRequestSize = config.maxBodyBytes();
+      c.jsonMapper(new JavalinJackson(json, false));
+      c.jetty.host = config.host();
+      c.jetty.port = config.port();
+      c.staticFiles.enableWebjars();
+      c.staticFiles.add(s -> {
+        s.hostedPath = "/static";
+        s.directory = "/static";
+        s.location = Location.CLASSPATH;
+      });
+      c.routes.before(ops::start);
+      c.routes.before(security::apply);
+      c.routes.after(ops::finish);
+      problems.register(c.routes);
+      ops.register(c.routes);
+      new OpenApi().register(c.routes);
+      new ReportApi(reports, references, bodies, json).register(c.routes);
+      new ReferenceApi(references, gazetteer, json).register(c.routes);
+      ui.register(c.routes);
+    });
+  }
+
+  /** Opens the database (migrating it) and builds the server; call {@link #start()} to listen. */
+  public static TruceServer create(TruceConfig config) {
+    Database db = Database.open(config.database());
+    try {
+      return new TruceServer(config, db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public TruceServer start() {
+    app.start();
+    LOG.info("Truce listening on http://{}:{}/ (database {})", config.host(), app.port(), db.dialect());
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public ReferenceData references() {
+    return references;
+  }
+
+  public ReportService reports() {
+    return reports;
+  }
+
+  /** Stops accepting requests, lets those in flight finish, then closes the database. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      db.close();
+    }
+  }
+}

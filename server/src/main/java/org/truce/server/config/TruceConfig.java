@@ -1,0 +1,76 @@
+package org.truce.server.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.truce.store.db.DatabaseConfig;
+
+/**
+ * Every setting of the server, read from environment variables (documented in the README) with
+ * command-line overrides applied by the CLI.
+ *
+ * @param host         TRUCE_HOST, default 127.0.0.1
+ * @param port         TRUCE_PORT, default 8080 (0 picks a free port)
+ * @param dataDir      TRUCE_DATA_DIR, default ./data
+ * @param dbUrl        TRUCE_DB_URL, default an H2 file database under the data directory
+ * @param tileUrl      TRUCE_TILE_URL, a map tile URL template; none by default, so no external request
+ * @param maxBodyBytes TRUCE_MAX_BODY_BYTES, default 1 MiB
+ * @param displayZone  TRUCE_TIME_ZONE, default Asia/Damascus
+ * @param logFormat    TRUCE_LOG_FORMAT, json (default) or text
+ */
+public record TruceConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+    int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat) {
+
+  public static TruceConfig fromEnvironment(Map<String, String> env) {
+    return new TruceConfig(
+        env.getOrDefault("TRUCE_HOST", "127.0.0.1"),
+        intValue(env, "TRUCE_PORT", 8080),
+        Path.of(env.getOrDefault("TRUCE_DATA_DIR", "data")),
+        blankToNull(env.get("TRUCE_DB_URL")),
+        env.getOrDefault("TRUCE_DB_USER", ""),
+        env.getOrDefault("TRUCE_DB_PASSWORD", ""),
+        intValue(env, "TRUCE_DB_POOL_SIZE", 10),
+        blankToNull(env.get("TRUCE_TILE_URL")),
+        intValue(env, "TRUCE_MAX_BODY_BYTES", 1 << 20),
+        ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus")),
+        env.getOrDefault("TRUCE_LOG_FORMAT", "json"));
+  }
+
+  public DatabaseConfig database() {
+    if (dbUrl == null) {
+      return DatabaseConfig.embedded(dataDir);
+    }
+    return new DatabaseConfig(dbUrl, dbUser, dbPassword, dbPoolSize);
+  }
+
+  public TruceConfig withPort(int newPort) {
+    return new TruceConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
+        displayZone, logFormat);
+  }
+
+  public TruceConfig withDataDir(Path newDataDir) {
+    return new TruceConfig(host, port, newDataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
+        displayZone, logFormat);
+  }
+
+  public TruceConfig withDatabase(DatabaseConfig db) {
+    return new TruceConfig(host, port, dataDir, db.url(), db.user(), db.password(), db.maxPoolSize(), tileUrl,
+        maxBodyBytes, displayZone, logFormat);
+  }
+
+  private static int intValue(Map<String, String> env, String name, int fallback) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+    }
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v;
+  }
+}

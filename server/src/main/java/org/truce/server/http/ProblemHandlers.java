@@ -1,0 +1,101 @@
+package org.truce.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.truce.core.validation.FieldError;
+import org.truce.core.validation.ValidationException;
+
+/**
+ * Maps every failure to an RFC 9457 problem: the client learns which field and why, never a stack
+ * trace or SQL. Unexpected errors are logged with an id the response repeats.
+ */
+public final class ProblemHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+  private final ObjectMapper json;
+
+  public ProblemHandlers(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.exception(ValidationException.class, (e, ctx) -> send(ctx, Problem.invalid(e.errors(), ctx.path())));
+    routes.exception(BadRequest.class, (e, ctx) -> send(ctx, Problem.invalid(List.of(e.error()), ctx.path())));
+    routes.exception(NotFound.class, (e, ctx) -> send(ctx, Problem.of(404, "Not found", e.getMessage(), ctx.path())));
+    routes.exception(PayloadTooLarge.class, (e, ctx) ->
+        send(ctx, Problem.of(413, "Payload too large", e.getMessage(), ctx.path())));
+    routes.exception(HttpResponseException.class, (e, ctx) ->
+        send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), safeMessage(e), ctx.path())));
+    routes.exception(Exception.class, (e, ctx) -> {
+      String id = Long.toHexString(System.nanoTime());
+      LOG.error("unhandled error {} on {} {}", id, ctx.method(), ctx.path(), e);
+      send(ctx, Problem.of(500, "Internal error", "an internal error occurred; reference " + id, ctx.path()));
+    });
+    routes.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        send(ctx, Problem.of(404, "Not found", "no resource at " + ctx.path(), ctx.path()));
+      }
+    });
+    routes.error(405, ctx -> send(ctx, Problem.of(405, "Method not allowed",
+        ctx.method() + " is not allowed on " + ctx.path(), ctx.path())));
+  }
+
+  public void send(Context ctx, Problem problem) {
+    try {
+      ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsString(problem));
+    } catch (JsonProcessingException e) {
+      ctx.status(500).contentType(Problem.MEDIA_TYPE).result("{\"title\":\"Internal error\",\"status\":500}");
+    }
+  }
+
+  private static String safeMessage(HttpResponseException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? reason(e.getStatus()) : m;
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Payload too large";
+      case 415 -> "Unsupported media type";
+      default -> "HTTP " + status;
+    };
+  }
+
+  /** A request refused for one named field or parameter. */
+  public static final class BadRequest extends RuntimeException {
+    private final FieldError error;
+
+    public BadRequest(String field, String reason) {
+      super(field + ": " + reason);
+      this.error = new FieldError(field, reason);
+    }
+
+    public FieldError error() {
+      return error;
+    }
+  }
+
+  public static final class NotFound extends RuntimeException {
+    public NotFound(String message) {
+      super(message);
+    }
+  }
+
+  public static final class PayloadTooLarge extends RuntimeException {
+    public PayloadTooLarge(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,1 +1,0 @@
-/** placeholder */ package org.truce.server;

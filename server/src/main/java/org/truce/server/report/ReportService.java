@@ -1,0 +1,113 @@
+package org.truce.server.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.JdbiException;
+import org.truce.core.geo.AdminLocator;
+import org.truce.core.geo.Gazetteer;
+import org.truce.core.geo.Place;
+import org.truce.core.report.Enricher;
+import org.truce.core.report.Enrichment;
+import org.truce.core.report.ReferenceCheck;
+import org.truce.core.report.Report;
+import org.truce.core.report.ReportSubmission;
+import org.truce.core.report.ReportSubmissionParser;
+import org.truce.core.validation.ValidationException;
+import org.truce.server.ledger.LedgerEntries;
+import org.truce.server.reference.ReferenceData;
+import org.truce.store.report.ReportRepository;
+import org.truce.store.report.StoredReport;
+
+/**
+ * The way of a report: validate at the edge, resolve the place, enrich, then store the record and
+ * its ledger entry in one unit of work.
+ */
+public final class ReportService {
+  private final ReportRepository reports;
+  private final ReferenceData references;
+  private final Gazetteer gazetteer;
+  private final AdminLocator adminLocator;
+  private final LedgerEntries ledgerEntries;
+  private final Clock clock;
+  private final ReportSubmissionParser parser;
+
+  public ReportService(ReportRepository reports, ReferenceData references, Gazetteer gazetteer,
+      AdminLocator adminLocator, LedgerEntries ledgerEntries, Clock clock) {
+    this.reports = reports;
+    this.references = references;
+    this.gazetteer = gazetteer;
+    this.adminLocator = adminLocator;
+    this.ledgerEntries = ledgerEntries;
+    this.clock = clock;
+    this.parser = new ReportSubmissionParser(new Check(), clock);
+  }
+
+  /**
+   * Registers a submitted report. {@code actingParty} restricts the reporting party when the
+   * caller acts for one; {@code account} is recorded as the submitter. Throws ValidationException
+   * with every field error; nothing is stored then.
+   */
+  public Registered register(JsonNode body, String actingParty, String account) {
+    ReportSubmission submission = parser.parse(body, actingParty);
+    return register(submission, account);
+  }
+
+  public Registered register(ReportSubmission submission, String account) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Enrichment enrichment = enrich(submission);
+    Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, null, null);
+    try {
+      long entryId = reports.insert(report, ledgerEntries.forReport(report));
+      return new Registered(report, entryId);
+    } catch (JdbiException e) {
+      if (submission.supersedes() != null && reports.supersededBy(submission.supersedes()).isPresent()) {
+        throw ValidationException.of("supersedes", "report " + submission.supersedes()
+            + " has just been corrected by another submission; correct the latest version");
+      }
+      throw e;
+    }
+  }
+
+  public Enrichment enrich(ReportSubmission submission) {
+    return new Enricher(adminLocator, references.zoneIndex())
+        .enrich(submission.location().point(), submission.occurredAt().instant());
+  }
+
+  public Optional<StoredReport> find(UUID id) {
+    return reports.find(id);
+  }
+
+  public ReportRepository repository() {
+    return reports;
+  }
+
+  /** A stored report and the id of its ledger entry, which the sequencer turns into a leaf index. */
+  public record Registered(Report report, long ledgerEntryId) {}
+
+  private final class Check implements ReferenceCheck {
+    @Override
+    public boolean partyExists(String code) {
+      return references.party(code).isPresent();
+    }
+
+    @Override
+    public boolean actorExists(String code) {
+      return references.actor(code).isPresent();
+    }
+
+    @Override
+    public Optional<SupersedeTarget> report(UUID id) {
+      return reports.find(id).map(r -> new SupersedeTarget(r.report().submission().reportingParty(),
+          r.supersededBy() != null));
+    }
+
+    @Override
+    public Optional<Place> resolvePlace(String name) {
+      return gazetteer.resolve(name);
+    }
+  }
+}

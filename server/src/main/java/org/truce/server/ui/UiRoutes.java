@@ -1,0 +1,140 @@
+package org.truce.server.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.truce.core.validation.ValidationException;
+import org.truce.server.http.ProblemHandlers;
+import org.truce.server.http.QueryParams;
+import org.truce.server.reference.ReferenceData;
+import org.truce.server.report.ReportApi;
+import org.truce.server.report.ReportService;
+import org.truce.store.report.Page;
+import org.truce.store.report.ReportQuery;
+import org.truce.store.report.StoredReport;
+
+/** The server-rendered pages: map, report list, report detail and the entry form. */
+public final class UiRoutes {
+  private static final int PAGE_SIZE = 50;
+
+  private final ReportService reports;
+  private final ReferenceData references;
+  private final Templates templates;
+  private final DisplayTime time;
+  private final ObjectMapper json;
+  private final String tileUrl;
+
+  public UiRoutes(ReportService reports, ReferenceData references, Templates templates, DisplayTime time,
+      ObjectMapper json, String tileUrl) {
+    this.reports = reports;
+    this.references = references;
+    this.templates = templates;
+    this.time = time;
+    this.json = json;
+    this.tileUrl = tileUrl;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/", this::map);
+    routes.get("/reports", this::list);
+    routes.get("/reports/new", this::newForm);
+    routes.post("/reports/new", this::submit);
+    routes.get("/reports/{id}", this::detail);
+  }
+
+  private void map(Context ctx) {
+    FilterForm filters = filters(ctx);
+    templates.render(ctx, "map.jte", Map.of("page", Page.of("Map", "map"), "filters", filters,
+        "tileUrl", tileUrl == null ? "" : tileUrl));
+  }
+
+  private void list(Context ctx) {
+    FilterForm filters = filters(ctx);
+    QueryParams q = new QueryParams(ctx);
+    ReportQuery base = ReportApi.query(q, references);
+    int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
+    ReportQuery query = new ReportQuery(base.from(), base.to(), base.party(), base.category(), base.zone(),
+        base.governorate(), base.bbox(), true, PAGE_SIZE, offset);
+    Page<StoredReport> page = reports.repository().list(query);
+    List<ReportRow> rows = page.items().stream().map(r -> ReportRow.of(r, time)).toList();
+    String qs = filters.queryString();
+    String base64 = "/reports?" + (qs.isEmpty() ? "" : qs + "&") + "offset=";
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", Page.of("Reports", "reports"));
+    params.put("filters", filters);
+    params.put("rows", rows);
+    params.put("total", page.total());
+    params.put("prevUrl", offset > 0 ? base64 + Math.max(0, offset - PAGE_SIZE) : null);
+    params.put("nextUrl", page.hasNext() ? base64 + (offset + PAGE_SIZE) : null);
+    templates.render(ctx, "reports.jte", params);
+  }
+
+  private void detail(Context ctx) {
+    String raw = ctx.pathParam("id");
+    UUID id;
+    try {
+      id = UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemHandlers.NotFound("no report " + raw);
+    }
+    StoredReport stored = reports.find(id).orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
+    templates.render(ctx, "report.jte", Map.of("page", Page.of("Report", "reports"),
+        "r", ReportDetail.of(stored, time)));
+  }
+
+  private void newForm(Context ctx) {
+    Map<String, String> values = new HashMap<>();
+    values.put("timePrecision", "exact");
+    String supersedes = ctx.queryParam("supersedes");
+    if (supersedes != null) {
+      values.put("supersedes", supersedes);
+      prefillCorrection(values, supersedes);
+    }
+    renderForm(ctx, new ReportForm(values, List.of(), references.parties(), references.actors()));
+  }
+
+  private void prefillCorrection(Map<String, String> values, String supersedes) {
+    try {
+      reports.find(UUID.fromString(supersedes)).ifPresent(stored -> {
+        var s = stored.report().submission();
+        values.put("reportingParty", s.reportingParty());
+        values.put("occurredAt", s.occurredAt().instant().toString().substring(0, 16));
+        values.put("timePrecision", s.occurredAt().precision().name().toLowerCase());
+        values.put("latitude", Double.toString(s.location().point().latitude()));
+        values.put("longitude", Double.toString(s.location().point().longitude()));
+        values.put("category", s.category().code());
+        values.put("allegedViolator", s.allegedViolator() == null ? "" : s.allegedViolator());
+        values.put("target", s.target() == null ? "" : s.target());
+        values.put("narrative", s.narrative());
+        values.put("sources", String.join("\n", s.sources()));
+      });
+    } catch (IllegalArgumentException ignored) {
+      // a malformed id is reported by the parser when the form is submitted
+    }
+  }
+
+  private void submit(Context ctx) {
+    Map<String, String> values = new HashMap<>();
+    ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+    ReportForm form = new ReportForm(values, List.of(), references.parties(), references.actors());
+    try {
+      ReportService.Registered registered = reports.register(form.toJson(json), null, "web");
+      ctx.redirect("/reports/" + registered.report().id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    } catch (ValidationException e) {
+      ctx.status(422);
+      renderForm(ctx, form.withErrors(e.errors()));
+    }
+  }
+
+  private void renderForm(Context ctx, ReportForm form) {
+    templates.render(ctx, "new-report.jte", Map.of("page", Page.of("Register a report", "new"), "form", form));
+  }
+
+  private FilterForm filters(Context ctx) {
+    return FilterForm.of(ctx, references.parties(), references.zones());
+  }
+}

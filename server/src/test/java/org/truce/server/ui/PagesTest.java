@@ -1,0 +1,93 @@
+package org.truce.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.truce.server.testing.RunningServer;
+import org.truce.store.testing.TestDatabases;
+
+/** The server-rendered pages: content, escaping, form errors, and security headers. */
+class PagesTest {
+  static RunningServer server;
+
+  @BeforeAll
+  static void start() {
+    server = RunningServer.start(TestDatabases.h2());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void mapListAndFormPagesRenderWithoutExternalUrls() {
+    for (String path : new String[] {"/", "/reports", "/reports/new"}) {
+      HttpResponse<String> r = server.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).contains("/webjars/leaflet/1.9.4/dist/leaflet.js").doesNotContain("https://");
+      assertThat(r.body()).as(path).doesNotContain("<script>").doesNotContain("style=\"");
+    }
+    assertThat(server.get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode()).isEqualTo(200);
+    assertThat(server.get("/static/map.js").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void freeTextIsEscapedOnEveryPage() {
+    String xss = "<script>alert(1)</script><img src=x onerror=alert(2)> \"quoted\" & 'single'";
+    String body = "{\"reportingParty\":\"RUS\",\"occurredAt\":\"2017-06-01T08:30:00Z\","
+        + "\"location\":{\"latitude\":35.93,\"longitude\":36.63},\"category\":\"shelling\","
+        + "\"narrative\":\"" + xss.replace("\"", "\\\"") + "\",\"sources\":[\"" + xss.replace("\"", "\\\"") + "\"]}";
+    HttpResponse<String> created = server.postJson("/api/v1/reports", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = RunningServer.json(created).get("id").asText();
+    for (String path : new String[] {"/reports/" + id, "/reports"}) {
+      String html = server.get(path).body();
+      assertThat(html).as(path).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
+      assertThat(html).as(path).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+  }
+
+  @Test
+  void theFormRefusesBadInputWithTheSameMessagesAsTheApi() {
+    long before = server.count("report");
+    String form = "reportingParty=XXX&occurredAt=2017-02-30T10:00&latitude=95&longitude=36&category=&narrative="
+        + URLEncoder.encode("نص عربي", StandardCharsets.UTF_8);
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("unknown party").contains("between -90 and 90").contains("not a valid UTC instant")
+        .contains("is required").contains("نص عربي");
+    assertThat(server.count("report")).isEqualTo(before);
+  }
+
+  @Test
+  void aValidFormSubmissionRedirectsToTheNewReport() {
+    String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&timePrecision=exact&place=Idlib&category=mortar"
+        + "&killedBest=1&sources=" + URLEncoder.encode("a\nb", StandardCharsets.UTF_8);
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    assertThat(r.statusCode()).isEqualTo(303);
+    String location = r.headers().firstValue("Location").orElseThrow();
+    String page = server.get(location).body();
+    assertThat(page).contains("Idlib").contains("Mortar fire");
+  }
+
+  @Test
+  void everyResponseCarriesSecurityHeaders() {
+    HttpResponse<String> r = server.get("/");
+    String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+    assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(server.get("/api/v1/reports").headers().firstValue("Content-Security-Policy")).isPresent();
+  }
+}

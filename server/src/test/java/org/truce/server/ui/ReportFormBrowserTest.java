@@ -1,0 +1,110 @@
+package org.truce.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.truce.server.testing.RunningServer;
+import org.truce.store.testing.TestDatabases;
+
+/** A person enters a report through the form in a real headless Chromium and finds it on the list and the map. */
+class ReportFormBrowserTest {
+  static RunningServer server;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String chromium = System.getenv().getOrDefault("TRUCE_CHROMIUM", "/usr/bin/chromium");
+    String driver = System.getenv().getOrDefault("TRUCE_CHROMEDRIVER", "/usr/bin/chromedriver");
+    boolean installed = Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(driver));
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but Chromium is not installed: run the suite with scripts/test.sh");
+    }
+    assumeTrue(installed, "Chromium and chromedriver are not installed; scripts/test.sh installs them");
+    server = RunningServer.start(TestDatabases.h2());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("truce-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aReportEnteredThroughTheFormAppearsOnTheListAndTheMap() {
+    browser.get(server.url("/reports/new"));
+    new Select(browser.findElement(By.id("f-reportingParty"))).selectByValue("TUR");
+    setDateTime("f-occurredAt", "2017-06-03T09:15");
+    browser.findElement(By.id("f-latitude")).sendKeys("35.9306");
+    browser.findElement(By.id("f-longitude")).sendKeys("36.6339");
+    new Select(browser.findElement(By.id("f-category"))).selectByValue("mortar");
+    String narrative = "Browser test: قذائف هاون على الحي — миномётный обстрел " + System.nanoTime();
+    browser.findElement(By.id("f-narrative")).sendKeys(narrative);
+    browser.findElement(By.id("submit-report")).click();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(d -> d.getCurrentUrl().matches(".*/reports/[0-9a-f-]{36}$"));
+    String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+    assertThat(browser.findElement(By.cssSelector("dl.detail")).getText()).contains("Idlib").contains(narrative);
+
+    browser.get(server.url("/reports?party=TUR&category=mortar"));
+    List<WebElement> links = browser.findElements(By.cssSelector("table.reports a[href='/reports/" + id + "']"));
+    assertThat(links).hasSize(1);
+
+    browser.get(server.url("/?party=TUR&category=mortar"));
+    wait.until(d -> d.findElement(By.id("map")).getAttribute("data-loaded") != null);
+    assertThat(browser.findElement(By.id("map")).getAttribute("data-loaded")).isNotEqualTo("0");
+    List<WebElement> markers = browser.findElements(By.cssSelector("#map path.leaflet-interactive"));
+    assertThat(markers).isNotEmpty();
+    assertThat(browser.findElement(By.id("map-status")).getText()).contains("report(s) shown");
+  }
+
+  @Test
+  void theFormShowsEachFieldsMessageAndKeepsWhatWasTyped() {
+    browser.get(server.url("/reports/new"));
+    new Select(browser.findElement(By.id("f-reportingParty"))).selectByValue("RUS");
+    setDateTime("f-occurredAt", "2017-06-03T09:15");
+    browser.findElement(By.id("f-latitude")).sendKeys("123");
+    browser.findElement(By.id("f-longitude")).sendKeys("36.6");
+    browser.findElement(By.id("f-narrative")).sendKeys("kept text");
+    browser.findElement(By.id("submit-report")).click();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(d -> !d.findElements(By.id("error-summary")).isEmpty());
+    assertThat(browser.findElement(By.id("e-latitude")).getText()).contains("between -90 and 90");
+    assertThat(browser.findElement(By.id("e-category")).getText()).contains("required");
+    assertThat(browser.findElement(By.id("f-narrative")).getAttribute("value")).isEqualTo("kept text");
+  }
+
+  private static void setDateTime(String id, String value) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+  }
+}
