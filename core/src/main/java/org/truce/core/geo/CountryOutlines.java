@@ -29,6 +29,7 @@ public final class CountryOutlines {
 
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
+  private final List<Outline> outlines;
   private final List<Country> countries;
   private final STRtree tree = new STRtree();
 
@@ -40,6 +41,7 @@ public final class CountryOutlines {
     }
     tree.build();
     countries = List.copyOf(list);
+    this.outlines = List.copyOf(outlines);
   }
 
   /** The bundled Levant outlines (SYR, IRQ, TUR, JOR, LBN, ISR, PSE), loaded once and cached. */
@@ -83,6 +85,12 @@ public final class CountryOutlines {
   /** Requires iso2 != null. The outlined country with that alpha-2 code. */
   public Optional<Country> byIso2(String iso2) {
     return countries.stream().filter(c -> c.iso2().equals(iso2)).findFirst();
+  }
+
+  /** Requires iso3 != null. The outline of that country (lon/lat), if it has one. */
+  public Optional<Geometry> shapeOf(String iso3) {
+    return outlines.stream().filter(o -> o.country().iso3().equals(iso3))
+        .map(o -> o.shape().getGeometry()).findFirst();
   }
 
   /**
