@@ -75,7 +75,8 @@ public final class Operations {
 
   private static String matchedRoute(Context ctx) {
     try {
-      return ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+      var matched = ctx.endpoints().matchedHttpEndpoint();
+      return matched == null ? "unmatched" : matched.path;
     } catch (RuntimeException e) {
       return "unmatched";
     }

@@ -48,7 +48,7 @@ public final class UiRoutes {
 
   private void map(Context ctx) {
     FilterForm filters = filters(ctx);
-    templates.render(ctx, "map.jte", Map.of("page", Page.of("Map", "map"), "filters", filters,
+    templates.render(ctx, "map.jte", Map.of("page", PageInfo.of("Map", "map"), "filters", filters,
         "tileUrl", tileUrl == null ? "" : tileUrl));
   }
 
@@ -64,7 +64,7 @@ public final class UiRoutes {
     String qs = filters.queryString();
     String base64 = "/reports?" + (qs.isEmpty() ? "" : qs + "&") + "offset=";
     Map<String, Object> params = new HashMap<>();
-    params.put("page", Page.of("Reports", "reports"));
+    params.put("page", PageInfo.of("Reports", "reports"));
     params.put("filters", filters);
     params.put("rows", rows);
     params.put("total", page.total());
@@ -82,7 +82,7 @@ public final class UiRoutes {
       throw new ProblemHandlers.NotFound("no report " + raw);
     }
     StoredReport stored = reports.find(id).orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
-    templates.render(ctx, "report.jte", Map.of("page", Page.of("Report", "reports"),
+    templates.render(ctx, "report.jte", Map.of("page", PageInfo.of("Report", "reports"),
         "r", ReportDetail.of(stored, time)));
   }
 
@@ -131,7 +131,7 @@ public final class UiRoutes {
   }
 
   private void renderForm(Context ctx, ReportForm form) {
-    templates.render(ctx, "new-report.jte", Map.of("page", Page.of("Register a report", "new"), "form", form));
+    templates.render(ctx, "new-report.jte", Map.of("page", PageInfo.of("Register a report", "new"), "form", form));
   }
 
   private FilterForm filters(Context ctx) {

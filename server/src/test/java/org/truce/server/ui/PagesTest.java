@@ -32,9 +32,10 @@ class PagesTest {
     for (String path : new String[] {"/", "/reports", "/reports/new"}) {
       HttpResponse<String> r = server.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(200);
-      assertThat(r.body()).as(path).contains("/webjars/leaflet/1.9.4/dist/leaflet.js").doesNotContain("https://");
+      assertThat(r.body()).as(path).contains("/static/app.css").doesNotContain("https://").doesNotContain("http://");
       assertThat(r.body()).as(path).doesNotContain("<script>").doesNotContain("style=\"");
     }
+    assertThat(server.get("/").body()).contains("/webjars/leaflet/1.9.4/dist/leaflet.js");
     assertThat(server.get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode()).isEqualTo(200);
     assertThat(server.get("/static/map.js").statusCode()).isEqualTo(200);
   }

@@ -68,7 +68,7 @@ public final class ReportRepository {
             + " VALUES (:id, :party, :occurredAt, :timePrecision, :lat, :lon, "
             + db.dialect().geometryFromWkt(":wkt")
             + ", :geoPrecision, :placeName, :resolvedPlace, :category, :violator, :target,"
-            + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, :supersedes, :registeredAt, :submittedBy,"
+            + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, CAST(:supersedes AS UUID), :registeredAt, :submittedBy,"
             + " :signature, :keyId, :countryCode, :countryName, :governorate, :district, :approx, :loc, :hash)")
         .bind("id", r.id())
         .bind("party", s.reportingParty())
@@ -87,7 +87,7 @@ public final class ReportRepository {
         .bind("il", s.injured().low()).bind("ib", s.injured().best()).bind("ih", s.injured().high())
         .bind("narrative", s.narrative())
         .bind("sources", toJson(s.sources()))
-        .bind("supersedes", s.supersedes())
+        .bind("supersedes", s.supersedes() == null ? null : s.supersedes().toString())
         .bind("registeredAt", Timestamp.from(r.registeredAt()))
         .bind("submittedBy", r.submittedBy())
         .bind("signature", r.signature())
