@@ -30,6 +30,9 @@ class GazetteerTest {
   void looseSpellingsResolveAsASecondChance() {
     assertThat(bundled.resolve("Maarat al-Numan")).get().extracting(Place::name).isEqualTo("Ma‘arrat an Nu‘mān");
     assertThat(bundled.resolve("Jisr al-Shughur")).get().extracting(Place::name).isEqualTo("Jisr ash Shughūr");
+    assertThat(bundled.resolve("Hama")).get().extracting(Place::name).isEqualTo("Ḩamāh");
+    assertThat(bundled.resolve("Raqqa")).get().extracting(Place::name).isEqualTo("Ar Raqqah");
+    assertThat(bundled.resolve("Rastan")).get().extracting(Place::name).isEqualTo("Ar Rastan");
     assertThat(bundled.resolve("no such place anywhere")).isEmpty();
     assertThat(bundled.resolve("  ")).isEmpty();
   }

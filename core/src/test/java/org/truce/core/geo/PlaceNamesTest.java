@@ -23,6 +23,10 @@ class PlaceNamesTest {
   void looseKeyForgetsArticleAssimilationAndDoubledLetters() {
     assertThat(PlaceNames.looseKey("Maarat al-Numan")).isEqualTo(PlaceNames.looseKey("Ma‘arrat an Nu‘mān"));
     assertThat(PlaceNames.looseKey("Jisr al-Shughur")).isEqualTo(PlaceNames.looseKey("Jisr ash Shughūr"));
+    assertThat(PlaceNames.looseKey("Rastan")).isEqualTo(PlaceNames.looseKey("Ar Rastan"));
+    assertThat(PlaceNames.looseKey("Talbiseh")).isEqualTo(PlaceNames.looseKey("Tallbīsah"));
+    assertThat(PlaceNames.looseKey("Morek")).isEqualTo(PlaceNames.looseKey("Mūrak"));
+    assertThat(PlaceNames.looseKey("Douma")).isEqualTo(PlaceNames.looseKey("Dūmā"));
     assertThat(PlaceNames.looseKey("Deir Hafer")).isNotEqualTo(PlaceNames.looseKey("Aleppo"));
   }
 }
