@@ -49,9 +49,7 @@ public final class Notes {
                 throw new MalformedKeyException("invalid signer name");
             }
             replaced.add(nameAndId(signer.name(), signer.keyId()));
-            byte[] signature = signer.sign(textBytes);
-            byte[] idAndSignature = ByteBuffer.allocate(4 + signature.length).putInt(signer.keyId()).put(signature).array();
-            fresh.append(new Signature(signer.name(), signer.keyId(), StdBase64.encode(idAndSignature)).line());
+            fresh.append(signature(signer, textBytes).line());
         }
 
         StringBuilder out = new StringBuilder(text).append('\n');
@@ -72,6 +70,17 @@ public final class Notes {
         }
         out.append(fresh);
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Signs a note text with one signer and returns the signature, e.g. for a witness that sends
+     * back signature lines only. Requires {@code text} to be the exact UTF-8 note text, ending
+     * in a newline, and the signer's name to be valid (not checked here; see {@link #sign}).
+     */
+    public static Signature signature(NoteSigner signer, byte[] text) {
+        byte[] signature = signer.sign(text);
+        byte[] idAndSignature = ByteBuffer.allocate(4 + signature.length).putInt(signer.keyId()).put(signature).array();
+        return new Signature(signer.name(), signer.keyId(), StdBase64.encode(idAndSignature));
     }
 
     /**
