@@ -42,6 +42,10 @@ class LedgerEntryTest {
                 + "00");
         assertThat(entry.encode()).hasSize(1 + 18 + 3 + 16 + 8 + 32 + 1);
         assertThat(LedgerEntry.decode(entry.encode())).isEqualTo(entry);
+        MessageDigest leafHash = MessageDigest.getInstance("SHA-256");
+        leafHash.update((byte) 0x00); // RFC 6962 leaf prefix
+        assertThat(HEX.formatHex(leafHash.digest(entry.encode())))
+                .isEqualTo("e9ba7e6724567d9ca8e838db0afcf3c65743fb2a462af8919657993a391f8135");
     }
 
     @Test
