@@ -1,17 +1,23 @@
 package org.truce.server.ledger;
 
+import java.util.Optional;
 import org.truce.core.report.Report;
 import org.truce.core.report.ReportCanonicalForm;
+import org.truce.ledger.entry.EntryKinds;
+import org.truce.ledger.entry.LedgerEntry;
 import org.truce.store.ledger.PendingEntry;
 
-/** Builds the ledger entry that records a change of the record. */
+/**
+ * Builds the ledger leaf that records a change of the record: the canonical, versioned
+ * {@link LedgerEntry} encoding (docs/LEDGER.md) holding kind, party, record id, time and the
+ * SHA-256 of the record's canonical form.
+ */
 public final class LedgerEntries {
-  public static final String REPORT_REGISTERED = "report.registered";
-  public static final String REPORT_SUPERSEDED = "report.superseded";
-
   public PendingEntry forReport(Report report) {
-    String kind = report.submission().supersedes() == null ? REPORT_REGISTERED : REPORT_SUPERSEDED;
+    String kind = report.submission().supersedes() == null ? EntryKinds.REPORT_REGISTERED : EntryKinds.REPORT_SUPERSEDED;
     byte[] hash = ReportCanonicalForm.sha256(report);
-    return new PendingEntry(kind, report.id().toString(), hash, hash, report.registeredAt());
+    LedgerEntry entry = new LedgerEntry(kind, report.submission().reportingParty(), report.id().toString(),
+        report.registeredAt().toEpochMilli(), hash, Optional.empty());
+    return new PendingEntry(kind, report.id().toString(), hash, entry.encode(), report.registeredAt());
   }
 }
