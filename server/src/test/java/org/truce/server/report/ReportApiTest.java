@@ -9,19 +9,13 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.truce.server.testing.RunningServer;
+import org.truce.server.testing.SampleReports;
 import org.truce.store.db.DatabaseConfig;
 
 /** Reports through the HTTP API, against a started server, on H2 and on PostgreSQL/PostGIS. */
 class ReportApiTest {
-  static final String IDLIB_SHELLING = """
-      {"reportingParty":"RUS","occurredAt":"2017-06-01T08:30:00Z","timePrecision":"exact",
-       "location":{"latitude":35.9306,"longitude":36.6339,"precision":"exact"},
-       "category":"shelling","allegedViolator":"NUSRA","target":"SAA",
-       "killed":{"low":1,"best":2,"high":3},"injured":{"best":4},
-       "narrative":"%s","sources":["Russian MoD daily bulletin"]}""";
-
   static String idlib(String narrative) {
-    return IDLIB_SHELLING.formatted(narrative);
+    return SampleReports.idlib(narrative);
   }
 
   static String idlibZone(RunningServer s) {
