@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,11 @@ import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.ledger.LedgerApi;
 import org.truce.server.ledger.LedgerEntries;
+import org.truce.server.ledger.LedgerService;
+import org.truce.server.ledger.LogApi;
+import org.truce.server.ledger.LogKeys;
 import org.truce.server.openapi.OpenApi;
 import org.truce.server.ops.Operations;
 import org.truce.server.reference.ReferenceApi;
@@ -35,18 +40,23 @@ public final class TruceServer implements AutoCloseable {
   private final Database db;
   private final ReferenceData references;
   private final ReportService reports;
+  private final LedgerService ledger;
   private final Javalin app;
 
-  private TruceServer(TruceConfig config, Database db) {
+  private TruceServer(TruceConfig config, Database db) throws IOException {
     this.config = config;
     this.db = db;
     ObjectMapper json = Json.mapper();
     Gazetteer gazetteer = Gazetteer.bundled();
     this.references = new ReferenceData(db);
+    this.ledger = new LedgerService(db, config.tileDir(),
+        LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), Clock.systemUTC());
     this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
-        AdminLocator.bundled(), new LedgerEntries(), Clock.systemUTC());
+        AdminLocator.bundled(), new LedgerEntries(), ledger, Clock.systemUTC());
+    LedgerApi ledgerApi = new LedgerApi(ledger, json);
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
+    ops.addCheck("ledger", ledger::isHealthy);
     ProblemHandlers problems = new ProblemHandlers(json);
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
@@ -71,25 +81,36 @@ public final class TruceServer implements AutoCloseable {
       problems.register(c.routes);
       ops.register(c.routes);
       new OpenApi().register(c.routes);
-      new ReportApi(reports, references, bodies, json).register(c.routes);
+      new ReportApi(reports, references, bodies, ledgerApi, json).register(c.routes);
+      ledgerApi.register(c.routes);
+      new LogApi(ledger).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       ui.register(c.routes);
     });
   }
 
-  /** Opens the database (migrating it) and builds the server; call {@link #start()} to listen. */
+  /**
+   * Opens the database (migrating it), starts the ledger (refusing to start when the log's tiles
+   * and its stored state disagree) and builds the server; call {@link #start()} to listen.
+   */
   public static TruceServer create(TruceConfig config) {
     Database db = Database.open(config.database());
     try {
-      return new TruceServer(config, db);
-    } catch (RuntimeException e) {
+      TruceServer server = new TruceServer(config, db);
+      server.ledger.start();
+      return server;
+    } catch (Exception e) {
       db.close();
-      throw e;
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("cannot start: " + e.getMessage(), e);
     }
   }
 
   public TruceServer start() {
     app.start();
+    LOG.info("log origin {}, verifier key {}", ledger.origin(), ledger.verifierKey());
     LOG.info("Truce listening on http://{}:{}/ (database {})", config.host(), app.port(), db.dialect());
     return this;
   }
@@ -110,13 +131,21 @@ public final class TruceServer implements AutoCloseable {
     return reports;
   }
 
+  public LedgerService ledger() {
+    return ledger;
+  }
+
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
   @Override
   public void close() {
     try {
       app.stop();
     } finally {
-      db.close();
+      try {
+        ledger.close();
+      } finally {
+        db.close();
+      }
     }
   }
 }

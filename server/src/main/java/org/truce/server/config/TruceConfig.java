@@ -17,9 +17,11 @@ import org.truce.store.db.DatabaseConfig;
  * @param maxBodyBytes TRUCE_MAX_BODY_BYTES, default 1 MiB
  * @param displayZone  TRUCE_TIME_ZONE, default Asia/Damascus
  * @param logFormat    TRUCE_LOG_FORMAT, json (default) or text
+ * @param logOrigin    TRUCE_LOG_ORIGIN, the checkpoint origin and log key name, default localhost/truce
+ * @param logKeyFile   TRUCE_LOG_KEY_FILE, the log's signing key, default DATA_DIR/keys/log.key (created on first start)
  */
 public record TruceConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-    int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat) {
+    int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat, String logOrigin, Path logKeyFile) {
 
   public static TruceConfig fromEnvironment(Map<String, String> env) {
     return new TruceConfig(
@@ -33,7 +35,9 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
         blankToNull(env.get("TRUCE_TILE_URL")),
         intValue(env, "TRUCE_MAX_BODY_BYTES", 1 << 20),
         ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus")),
-        env.getOrDefault("TRUCE_LOG_FORMAT", "json"));
+        env.getOrDefault("TRUCE_LOG_FORMAT", "json"),
+        env.getOrDefault("TRUCE_LOG_ORIGIN", "localhost/truce"),
+        blankToNull(env.get("TRUCE_LOG_KEY_FILE")) == null ? null : Path.of(env.get("TRUCE_LOG_KEY_FILE")));
   }
 
   public DatabaseConfig database() {
@@ -45,17 +49,26 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
 
   public TruceConfig withPort(int newPort) {
     return new TruceConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat);
+        displayZone, logFormat, logOrigin, logKeyFile);
   }
 
   public TruceConfig withDataDir(Path newDataDir) {
     return new TruceConfig(host, port, newDataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat);
+        displayZone, logFormat, logOrigin, logKeyFile);
   }
 
   public TruceConfig withDatabase(DatabaseConfig db) {
     return new TruceConfig(host, port, dataDir, db.url(), db.user(), db.password(), db.maxPoolSize(), tileUrl,
-        maxBodyBytes, displayZone, logFormat);
+        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile);
+  }
+
+  /** Where the ledger's tiles live: {@code DATA_DIR/log}, served at /log/. */
+  public Path tileDir() {
+    return dataDir.resolve("log");
+  }
+
+  public Path resolvedLogKeyFile() {
+    return logKeyFile != null ? logKeyFile : dataDir.resolve("keys").resolve("log.key");
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

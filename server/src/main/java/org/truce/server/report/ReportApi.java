@@ -11,6 +11,7 @@ import org.truce.core.report.Category;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
+import org.truce.server.ledger.LedgerApi;
 import org.truce.server.reference.ReferenceData;
 import org.truce.store.report.Page;
 import org.truce.store.report.ReportQuery;
@@ -19,14 +20,19 @@ import org.truce.store.report.StoredReport;
 /** {@code /api/v1/reports}: register, list with filters and paging (JSON or GeoJSON), read one. */
 public final class ReportApi {
   public static final int DEFAULT_LIMIT = 100;
+  /** How long a write waits for its leaf index before answering with the entry still queued. */
+  static final java.time.Duration LEAF_WAIT = java.time.Duration.ofSeconds(3);
 
   private final ReportService service;
   private final ReferenceData references;
   private final JsonBodies bodies;
   private final ReportJson view;
+  private final LedgerApi ledgerApi;
   private final ObjectMapper json;
 
-  public ReportApi(ReportService service, ReferenceData references, JsonBodies bodies, ObjectMapper json) {
+  public ReportApi(ReportService service, ReferenceData references, JsonBodies bodies, LedgerApi ledgerApi,
+      ObjectMapper json) {
+    this.ledgerApi = ledgerApi;
     this.service = service;
     this.references = references;
     this.bodies = bodies;
@@ -44,7 +50,8 @@ public final class ReportApi {
     ReportService.Registered registered = service.register(bodies.read(ctx), null, "api");
     StoredReport stored = service.find(registered.report().id()).orElseThrow();
     ObjectNode body = view.of(stored);
-    body.putObject("ledger").put("entryId", registered.ledgerEntryId());
+    service.awaitLeafIndex(registered.ledgerEntryId(), LEAF_WAIT);
+    body.set("ledger", ledgerApi.describe(service.ledgerEntry(registered.ledgerEntryId())));
     ctx.status(201).header("Location", "/api/v1/reports/" + registered.report().id()).json(body);
   }
 

@@ -18,6 +18,7 @@ import org.truce.core.report.ReportSubmission;
 import org.truce.core.report.ReportSubmissionParser;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.ledger.LedgerEntries;
+import org.truce.server.ledger.LedgerService;
 import org.truce.server.reference.ReferenceData;
 import org.truce.store.report.ReportRepository;
 import org.truce.store.report.StoredReport;
@@ -32,16 +33,18 @@ public final class ReportService {
   private final Gazetteer gazetteer;
   private final AdminLocator adminLocator;
   private final LedgerEntries ledgerEntries;
+  private final LedgerService ledger;
   private final Clock clock;
   private final ReportSubmissionParser parser;
 
   public ReportService(ReportRepository reports, ReferenceData references, Gazetteer gazetteer,
-      AdminLocator adminLocator, LedgerEntries ledgerEntries, Clock clock) {
+      AdminLocator adminLocator, LedgerEntries ledgerEntries, LedgerService ledger, Clock clock) {
     this.reports = reports;
     this.references = references;
     this.gazetteer = gazetteer;
     this.adminLocator = adminLocator;
     this.ledgerEntries = ledgerEntries;
+    this.ledger = ledger;
     this.clock = clock;
     this.parser = new ReportSubmissionParser(new Check(), clock);
   }
@@ -62,6 +65,7 @@ public final class ReportService {
     Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, null, null);
     try {
       long entryId = reports.insert(report, ledgerEntries.forReport(report));
+      ledger.signal();
       return new Registered(report, entryId);
     } catch (JdbiException e) {
       if (submission.supersedes() != null && reports.supersededBy(submission.supersedes()).isPresent()) {
@@ -79,6 +83,15 @@ public final class ReportService {
 
   public Optional<StoredReport> find(UUID id) {
     return reports.find(id);
+  }
+
+  /** Waits up to {@code timeout} for the ledger entry's leaf index. */
+  public java.util.Optional<Long> awaitLeafIndex(long entryId, java.time.Duration timeout) {
+    return ledger.awaitLeafIndex(entryId, timeout);
+  }
+
+  public org.truce.store.ledger.QueuedEntry ledgerEntry(long entryId) {
+    return ledger.store().byEntryId(entryId).orElseThrow();
   }
 
   public ReportRepository repository() {

@@ -30,16 +30,20 @@ public final class RunningServer implements AutoCloseable {
 
   public static RunningServer start(DatabaseConfig db) {
     try {
-      Path dataDir = Files.createTempDirectory("truce-test");
-      TruceConfig config = TruceConfig.fromEnvironment(Map.of("TRUCE_PORT", "0", "TRUCE_LOG_FORMAT", "text"))
-          .withDataDir(dataDir).withDatabase(db);
-      TruceServer server = TruceServer.create(config);
-      new ScenarioLoader(server).loadIfEmpty();
-      server.start();
-      return new RunningServer(server, dataDir);
+      return start(db, Files.createTempDirectory("truce-test"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Starts (or restarts) a server on an existing data directory and database. */
+  public static RunningServer start(DatabaseConfig db, Path dataDir) {
+    TruceConfig config = TruceConfig.fromEnvironment(Map.of("TRUCE_PORT", "0", "TRUCE_LOG_FORMAT", "text"))
+        .withDataDir(dataDir).withDatabase(db);
+    TruceServer server = TruceServer.create(config);
+    new ScenarioLoader(server).loadIfEmpty();
+    server.start();
+    return new RunningServer(server, dataDir);
   }
 
   public TruceServer server() {
@@ -56,6 +60,22 @@ public final class RunningServer implements AutoCloseable {
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+  }
+
+  public byte[] getBytes(String path) {
+    try {
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AssertionError(path + " answered " + r.statusCode());
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public HttpResponse<String> postJson(String path, String body) {
