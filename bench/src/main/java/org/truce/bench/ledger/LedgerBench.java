@@ -83,6 +83,8 @@ public final class LedgerBench {
             TileStore smallTiles = new TileStore(small.resolve("log"));
             proofLatencies(String.format("%,d (the sequenced log)", entries), smallTiles, entries);
 
+            report("checkpoint verification (Ed25519)", CheckpointVerification.measure(20_000));
+
             Path bigDir = dir.resolve("big");
             buildTreeFast(new TileStore(bigDir), big);
             proofLatencies(String.format("%,d (bulk-built tiles)", big), new TileStore(bigDir), big);
