@@ -3,6 +3,8 @@ package org.truce.server.ledger;
 import java.util.Optional;
 import org.truce.core.report.Report;
 import org.truce.core.report.ReportCanonicalForm;
+import org.truce.core.zone.ZoneVersion;
+import org.truce.core.zone.ZoneVersionCanonicalForm;
 import org.truce.ledger.entry.EntryKinds;
 import org.truce.ledger.entry.LedgerEntry;
 import org.truce.store.ledger.PendingEntry;
@@ -13,11 +15,23 @@ import org.truce.store.ledger.PendingEntry;
  * SHA-256 of the record's canonical form.
  */
 public final class LedgerEntries {
+  /** The party code recorded for changes made by the joint monitoring centre itself. */
+  public static final String MONITOR_PARTY = "JMC";
+
   public PendingEntry forReport(Report report) {
     String kind = report.submission().supersedes() == null ? EntryKinds.REPORT_REGISTERED : EntryKinds.REPORT_SUPERSEDED;
     byte[] hash = ReportCanonicalForm.sha256(report);
     LedgerEntry entry = new LedgerEntry(kind, report.submission().reportingParty(), report.id().toString(),
         report.registeredAt().toEpochMilli(), hash, Optional.empty());
     return new PendingEntry(kind, report.id().toString(), hash, entry.encode(), report.registeredAt());
+  }
+
+  /** The leaf recording a new version of a zone's shape, made by {@code party} at {@code at}. */
+  public PendingEntry forZoneVersion(ZoneVersion version, String party, java.time.Instant at) {
+    byte[] hash = ZoneVersionCanonicalForm.sha256(version);
+    String recordId = ZoneVersionCanonicalForm.recordId(version);
+    LedgerEntry entry = new LedgerEntry(EntryKinds.ZONE_VERSION, party, recordId, at.toEpochMilli(), hash,
+        Optional.empty());
+    return new PendingEntry(EntryKinds.ZONE_VERSION, recordId, hash, entry.encode(), at);
   }
 }

@@ -8,7 +8,10 @@ import org.truce.core.scenario.ReferenceScenario;
 import org.truce.core.scenario.SeedReport;
 import org.truce.core.zone.Zone;
 import org.truce.core.zone.ZoneVersion;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.truce.server.TruceServer;
+import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.reference.ReferenceData;
 
 /**
@@ -35,7 +38,11 @@ public final class ScenarioLoader {
     scenario.actors().forEach((Actor a) -> refs.actorRepository().upsert(a));
     scenario.agreements().forEach((Agreement a) -> refs.agreementRepository().upsert(a));
     scenario.zones().forEach((Zone z) -> refs.zoneRepository().upsert(z));
-    scenario.zoneVersions().forEach((ZoneVersion v) -> refs.zoneRepository().insertVersion(v));
+    LedgerEntries entries = new LedgerEntries();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    scenario.zoneVersions().forEach((ZoneVersion v) ->
+        refs.zoneRepository().insertVersion(v, entries.forZoneVersion(v, LedgerEntries.MONITOR_PARTY, now)));
+    server.ledger().signal();
     refs.reload();
     Gazetteer gazetteer = Gazetteer.bundled();
     for (SeedReport seed : scenario.reports()) {

@@ -7,6 +7,9 @@ import org.truce.core.zone.ZoneType;
 import org.truce.core.zone.ZoneVersion;
 import org.truce.store.db.Database;
 import org.truce.store.db.Wkt;
+import org.truce.store.ledger.LedgerQueue;
+import org.truce.store.ledger.PendingEntry;
+import org.jdbi.v3.core.Handle;
 
 /** Zones and their versions in time; geometry is stored natively (GEOMETRY in H2, PostGIS in PostgreSQL). */
 public final class ZoneRepository {
@@ -31,15 +34,25 @@ public final class ZoneRepository {
     });
   }
 
-  /** Requires the zone to exist and (zoneCode, version) to be new. */
-  public void insertVersion(ZoneVersion v) {
-    db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO zone_version (zone_code, version, geom, valid_from,"
+  /**
+   * Stores a zone version and its pending ledger entry in one transaction. Requires the zone to
+   * exist and (zoneCode, version) to be new.
+   */
+  public void insertVersion(ZoneVersion v, PendingEntry ledgerEntry) {
+    db.jdbi().useTransaction(h -> {
+      insertVersion(h, v);
+      LedgerQueue.enqueue(h, ledgerEntry);
+    });
+  }
+
+  private void insertVersion(Handle h, ZoneVersion v) {
+    h.createUpdate("INSERT INTO zone_version (zone_code, version, geom, valid_from,"
             + " valid_to, approximate, source) VALUES (:zone, :version, "
             + db.dialect().geometryFromWkt(":wkt") + ", :from, :to, :approx, :source)")
         .bind("zone", v.zoneCode()).bind("version", v.version()).bind("wkt", Wkt.write(v.geometry()))
         .bind("from", Timestamp.from(v.validFrom()))
         .bind("to", v.validTo() == null ? null : Timestamp.from(v.validTo()))
-        .bind("approx", v.approximate()).bind("source", v.source()).execute());
+        .bind("approx", v.approximate()).bind("source", v.source()).execute();
   }
 
   public List<Zone> zones() {
