@@ -29,6 +29,8 @@ import org.truce.server.report.ReportService;
 import org.truce.server.ui.DisplayTime;
 import org.truce.server.ui.Templates;
 import org.truce.server.ui.UiRoutes;
+import org.truce.server.zone.ZoneApi;
+import org.truce.server.zone.ZoneService;
 import org.truce.store.db.Database;
 import org.truce.store.report.ReportRepository;
 
@@ -54,12 +56,15 @@ public final class TruceServer implements AutoCloseable {
     this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
         AdminLocator.bundled(), new LedgerEntries(), ledger, Clock.systemUTC());
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
+
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
     ops.addCheck("ledger", ledger::isHealthy);
     ProblemHandlers problems = new ProblemHandlers(json);
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
+    ZoneApi zoneApi = new ZoneApi(new ZoneService(references, new ReportRepository(db), AdminLocator.bundled(), ledger,
+        Clock.systemUTC()), references, bodies, json);
     UiRoutes ui = new UiRoutes(reports, references, new Templates(), new DisplayTime(config.displayZone()), json,
         config.tileUrl());
     this.app = Javalin.create(c -> {
@@ -83,6 +88,7 @@ public final class TruceServer implements AutoCloseable {
       new OpenApi().register(c.routes);
       new ReportApi(reports, references, bodies, ledgerApi, json).register(c.routes);
       ledgerApi.register(c.routes);
+      zoneApi.register(c.routes);
       new LogApi(ledger).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       ui.register(c.routes);

@@ -10,6 +10,7 @@ import org.truce.core.agreement.Agreement;
 import org.truce.core.party.Party;
 import org.truce.core.zone.Zone;
 import org.truce.core.zone.ZoneIndex;
+import org.truce.core.zone.ZoneTimeline;
 import org.truce.core.zone.ZoneVersion;
 import org.truce.store.db.Database;
 import org.truce.store.reference.ActorRepository;
@@ -38,7 +39,7 @@ public final class ReferenceData {
 
   public synchronized void reload() {
     List<Zone> zoneList = zones.zones();
-    List<ZoneVersion> versions = zones.versions();
+    List<ZoneVersion> versions = ZoneTimeline.effective(zones.versions());
     snapshot = new Snapshot(
         parties.all().stream().collect(Collectors.toMap(Party::code, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new)),
@@ -87,6 +88,7 @@ public final class ReferenceData {
     return snapshot.zones();
   }
 
+  /** Zone versions with their effective validity (a later version ends the one it replaces). */
   public List<ZoneVersion> zoneVersions() {
     return snapshot.versions();
   }

@@ -45,6 +45,18 @@ public final class ZoneRepository {
     });
   }
 
+  /** Creates a zone with its first version and that version's ledger entry, all or nothing. */
+  public void create(Zone zone, ZoneVersion first, PendingEntry ledgerEntry) {
+    db.jdbi().useTransaction(h -> {
+      h.createUpdate("INSERT INTO zone (code, name, type, agreement_code, actor_code)"
+              + " VALUES (:code, :name, :type, :agreement, :actor)")
+          .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
+          .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
+      insertVersion(h, first);
+      LedgerQueue.enqueue(h, ledgerEntry);
+    });
+  }
+
   private void insertVersion(Handle h, ZoneVersion v) {
     h.createUpdate("INSERT INTO zone_version (zone_code, version, geom, valid_from,"
             + " valid_to, approximate, source) VALUES (:zone, :version, "

@@ -175,6 +175,62 @@ public final class ReportRepository {
         .forEach(consumer));
   }
 
+  /** Where and when a report happened, for recomputing its enrichment. */
+  public record Placed(UUID id, GeoPoint point, java.time.Instant occurredAt) {}
+
+  /**
+   * Calls {@code consumer} for every report that occurred at or after {@code from}, optionally only
+   * within {@code bbox} (west, south, east, north), streaming rather than loading them all.
+   */
+  public void forEachPlacedSince(java.time.Instant from, double[] bbox, Consumer<Placed> consumer) {
+    String where = " WHERE occurred_at >= :from"
+        + (bbox == null ? "" : " AND longitude BETWEEN :w AND :e AND latitude BETWEEN :s AND :n");
+    db.jdbi().useHandle(h -> {
+      var q = h.createQuery("SELECT id, latitude, longitude, occurred_at FROM report" + where + " ORDER BY seq")
+          .bind("from", Timestamp.from(from)).setFetchSize(1000);
+      if (bbox != null) {
+        q.bind("w", bbox[0]).bind("s", bbox[1]).bind("e", bbox[2]).bind("n", bbox[3]);
+      }
+      q.map((rs, ctx) -> new Placed(rs.getObject("id", UUID.class),
+              new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")),
+              rs.getTimestamp("occurred_at").toInstant()))
+          .forEach(consumer);
+    });
+  }
+
+  /**
+   * Replaces the computed fields of reports (after a zone changed). The submitted content, and so
+   * the ledger leaf, is untouched: enrichment is derived data.
+   */
+  public void updateEnrichment(java.util.Map<UUID, Enrichment> enrichments) {
+    if (enrichments.isEmpty()) {
+      return;
+    }
+    db.jdbi().useTransaction(h -> {
+      var update = h.prepareBatch("UPDATE report SET country_code = :cc, country_name = :cn, governorate = :g,"
+          + " district = :d, admin_approximate = :a, loc_distance_km = :loc WHERE id = :id");
+      var deleteZones = h.prepareBatch("DELETE FROM report_zone WHERE report_id = :id");
+      var insertZone = h.prepareBatch("INSERT INTO report_zone (report_id, zone_code) VALUES (:id, :z)");
+      boolean anyZone = false;
+      for (var entry : enrichments.entrySet()) {
+        Enrichment e = entry.getValue();
+        update.bind("cc", e.countryCode()).bind("cn", e.countryName()).bind("g", e.governorate())
+            .bind("d", e.district()).bind("a", e.adminApproximate())
+            .bind("loc", e.lineOfContactDistanceKm()).bind("id", entry.getKey()).add();
+        deleteZones.bind("id", entry.getKey()).add();
+        for (String z : e.zoneCodes()) {
+          insertZone.bind("id", entry.getKey()).bind("z", z).add();
+          anyZone = true;
+        }
+      }
+      update.execute();
+      deleteZones.execute();
+      if (anyZone) {
+        insertZone.execute();
+      }
+    });
+  }
+
   public long count() {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM report").mapTo(Long.class).one());
   }
