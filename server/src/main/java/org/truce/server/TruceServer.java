@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.truce.core.geo.AdminLocator;
 import org.truce.core.geo.Gazetteer;
 import org.truce.server.config.TruceConfig;
+import org.truce.server.geo.BoundaryApi;
+import org.truce.server.geo.BoundaryService;
 import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
@@ -43,6 +44,7 @@ public final class TruceServer implements AutoCloseable {
   private final ReferenceData references;
   private final ReportService reports;
   private final LedgerService ledger;
+  private final BoundaryService boundaries;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -54,7 +56,7 @@ public final class TruceServer implements AutoCloseable {
     this.ledger = new LedgerService(db, config.tileDir(),
         LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), Clock.systemUTC());
     this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
-        AdminLocator.bundled(), new LedgerEntries(), ledger, Clock.systemUTC());
+        new LedgerEntries(), ledger, Clock.systemUTC());
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
 
     Operations ops = new Operations();
@@ -63,8 +65,9 @@ public final class TruceServer implements AutoCloseable {
     ProblemHandlers problems = new ProblemHandlers(json);
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
-    ZoneApi zoneApi = new ZoneApi(new ZoneService(references, new ReportRepository(db), AdminLocator.bundled(), ledger,
-        Clock.systemUTC()), references, bodies, json);
+    this.boundaries = new BoundaryService(references, new ReportRepository(db));
+    ZoneApi zoneApi = new ZoneApi(new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC()),
+        references, bodies, json);
     UiRoutes ui = new UiRoutes(reports, references, new Templates(), new DisplayTime(config.displayZone()), json,
         config.tileUrl());
     this.app = Javalin.create(c -> {
@@ -89,6 +92,7 @@ public final class TruceServer implements AutoCloseable {
       new ReportApi(reports, references, bodies, ledgerApi, json).register(c.routes);
       ledgerApi.register(c.routes);
       zoneApi.register(c.routes);
+      new BoundaryApi(boundaries, config.maxBodyBytes()).register(c.routes);
       new LogApi(ledger).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       ui.register(c.routes);
@@ -135,6 +139,10 @@ public final class TruceServer implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public BoundaryService boundaries() {
+    return boundaries;
   }
 
   public LedgerService ledger() {

@@ -8,12 +8,17 @@ import java.util.stream.Collectors;
 import org.truce.core.actor.Actor;
 import org.truce.core.agreement.Agreement;
 import org.truce.core.party.Party;
+import org.truce.core.geo.AdminLocator;
+import org.truce.core.geo.CountryOutlines;
+import org.truce.core.geo.Gazetteer;
+import org.truce.core.geo.PolygonAdminBoundaries;
 import org.truce.core.zone.Zone;
 import org.truce.core.zone.ZoneIndex;
 import org.truce.core.zone.ZoneTimeline;
 import org.truce.core.zone.ZoneVersion;
 import org.truce.store.db.Database;
 import org.truce.store.reference.ActorRepository;
+import org.truce.store.reference.AdminBoundaryRepository;
 import org.truce.store.reference.AgreementRepository;
 import org.truce.store.reference.PartyRepository;
 import org.truce.store.reference.ZoneRepository;
@@ -27,6 +32,7 @@ public final class ReferenceData {
   private final ActorRepository actors;
   private final AgreementRepository agreements;
   private final ZoneRepository zones;
+  private final AdminBoundaryRepository boundaries;
   private volatile Snapshot snapshot;
 
   public ReferenceData(Database db) {
@@ -34,6 +40,7 @@ public final class ReferenceData {
     this.actors = new ActorRepository(db);
     this.agreements = new AgreementRepository(db);
     this.zones = new ZoneRepository(db);
+    this.boundaries = new AdminBoundaryRepository(db);
     reload();
   }
 
@@ -45,7 +52,9 @@ public final class ReferenceData {
             java.util.LinkedHashMap::new)),
         actors.all().stream().collect(Collectors.toMap(Actor::code, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new)),
-        agreements.all(), zoneList, versions, ZoneIndex.of(zoneList, versions));
+        agreements.all(), zoneList, versions, ZoneIndex.of(zoneList, versions),
+        new AdminLocator(List.of(new PolygonAdminBoundaries(boundaries.all())), CountryOutlines.bundled(),
+            Gazetteer.bundled()));
   }
 
   public PartyRepository partyRepository() {
@@ -93,10 +102,19 @@ public final class ReferenceData {
     return snapshot.versions();
   }
 
+  /** Admin areas from imported boundary polygons first, then the gazetteer (approximate). */
+  public AdminLocator adminLocator() {
+    return snapshot.adminLocator();
+  }
+
+  public AdminBoundaryRepository boundaryRepository() {
+    return boundaries;
+  }
+
   public ZoneIndex zoneIndex() {
     return snapshot.index();
   }
 
   private record Snapshot(Map<String, Party> parties, Map<String, Actor> actors, List<Agreement> agreements,
-      List<Zone> zones, List<ZoneVersion> versions, ZoneIndex index) {}
+      List<Zone> zones, List<ZoneVersion> versions, ZoneIndex index, AdminLocator adminLocator) {}
 }

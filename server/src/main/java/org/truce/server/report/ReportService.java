@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.JdbiException;
-import org.truce.core.geo.AdminLocator;
 import org.truce.core.geo.Gazetteer;
 import org.truce.core.geo.Place;
 import org.truce.core.report.Enricher;
@@ -31,18 +30,16 @@ public final class ReportService {
   private final ReportRepository reports;
   private final ReferenceData references;
   private final Gazetteer gazetteer;
-  private final AdminLocator adminLocator;
   private final LedgerEntries ledgerEntries;
   private final LedgerService ledger;
   private final Clock clock;
   private final ReportSubmissionParser parser;
 
   public ReportService(ReportRepository reports, ReferenceData references, Gazetteer gazetteer,
-      AdminLocator adminLocator, LedgerEntries ledgerEntries, LedgerService ledger, Clock clock) {
+      LedgerEntries ledgerEntries, LedgerService ledger, Clock clock) {
     this.reports = reports;
     this.references = references;
     this.gazetteer = gazetteer;
-    this.adminLocator = adminLocator;
     this.ledgerEntries = ledgerEntries;
     this.ledger = ledger;
     this.clock = clock;
@@ -77,7 +74,7 @@ public final class ReportService {
   }
 
   public Enrichment enrich(ReportSubmission submission) {
-    return new Enricher(adminLocator, references.zoneIndex())
+    return new Enricher(references.adminLocator(), references.zoneIndex())
         .enrich(submission.location().point(), submission.occurredAt().instant());
   }
 

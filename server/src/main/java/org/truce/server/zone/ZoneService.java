@@ -7,19 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.truce.core.geo.AdminLocator;
-import org.truce.core.report.Enricher;
-import org.truce.core.report.Enrichment;
 import org.truce.core.validation.Errors;
 import org.truce.core.validation.ValidationException;
 import org.truce.core.zone.Zone;
@@ -29,6 +23,7 @@ import org.truce.core.zone.ZoneVersion;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
 import org.truce.server.reference.ReferenceData;
+import org.truce.server.report.Reenricher;
 import org.truce.store.report.ReportRepository;
 
 /**
@@ -40,21 +35,17 @@ public final class ZoneService {
   private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
   private static final Set<String> ZONE_FIELDS = Set.of("code", "name", "type", "agreementCode", "actorCode", "version");
   private static final Set<String> VERSION_FIELDS = Set.of("geometry", "validFrom", "validTo", "approximate", "source", "repair");
-  private static final int BATCH = 500;
 
   private final ReferenceData references;
-  private final ReportRepository reports;
-  private final AdminLocator adminLocator;
+  private final Reenricher reenricher;
   private final LedgerService ledger;
   private final LedgerEntries entries = new LedgerEntries();
   private final ZoneGeometry geometry = ZoneGeometry.levant();
   private final Clock clock;
 
-  public ZoneService(ReferenceData references, ReportRepository reports, AdminLocator adminLocator,
-      LedgerService ledger, Clock clock) {
+  public ZoneService(ReferenceData references, ReportRepository reports, LedgerService ledger, Clock clock) {
     this.references = references;
-    this.reports = reports;
-    this.adminLocator = adminLocator;
+    this.reenricher = new Reenricher(references, reports);
     this.ledger = ledger;
     this.clock = clock;
   }
@@ -135,20 +126,7 @@ public final class ZoneService {
           .forEach(v -> env.expandToInclude(v.geometry().getEnvelopeInternal()));
       bbox = new double[] {env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY()};
     }
-    Enricher enricher = new Enricher(adminLocator, references.zoneIndex());
-    Map<UUID, Enrichment> batch = new HashMap<>();
-    int[] total = {0};
-    reports.forEachPlacedSince(changed.validFrom(), bbox, placed -> {
-      batch.put(placed.id(), enricher.enrich(placed.point(), placed.occurredAt()));
-      if (batch.size() >= BATCH) {
-        total[0] += batch.size();
-        reports.updateEnrichment(batch);
-        batch.clear();
-      }
-    });
-    total[0] += batch.size();
-    reports.updateEnrichment(batch);
-    return total[0];
+    return reenricher.since(changed.validFrom(), bbox);
   }
 
   private ZoneVersion parseVersion(Zone zone, int number, JsonNode body, String prefix) {
