@@ -30,6 +30,7 @@ import org.truce.server.report.ReportService;
 import org.truce.server.ui.DisplayTime;
 import org.truce.server.ui.Templates;
 import org.truce.server.ui.UiRoutes;
+import org.truce.server.ui.ZoneUi;
 import org.truce.server.zone.ZoneApi;
 import org.truce.server.zone.ZoneService;
 import org.truce.store.db.Database;
@@ -66,8 +67,9 @@ public final class TruceServer implements AutoCloseable {
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
     this.boundaries = new BoundaryService(references, new ReportRepository(db));
-    ZoneApi zoneApi = new ZoneApi(new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC()),
-        references, bodies, json);
+    ZoneService zoneService = new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC());
+    ZoneApi zoneApi = new ZoneApi(zoneService, references, bodies, json);
+    ZoneUi zoneUi = new ZoneUi(zoneService, references, new Templates(), json);
     UiRoutes ui = new UiRoutes(reports, references, new Templates(), new DisplayTime(config.displayZone()), json,
         config.tileUrl());
     this.app = Javalin.create(c -> {
@@ -96,6 +98,7 @@ public final class TruceServer implements AutoCloseable {
       new LogApi(ledger).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       ui.register(c.routes);
+      zoneUi.register(c.routes);
     });
   }
 
