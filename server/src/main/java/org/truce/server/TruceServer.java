@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.truce.core.geo.Gazetteer;
 import org.truce.server.config.TruceConfig;
 import org.truce.server.geo.BoundaryApi;
+import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.geo.BoundaryService;
 import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
@@ -52,7 +53,7 @@ public final class TruceServer implements AutoCloseable {
     this.config = config;
     this.db = db;
     ObjectMapper json = Json.mapper();
-    Gazetteer gazetteer = Gazetteer.bundled();
+    Gazetteer gazetteer = GazetteerFiles.load(config.dataDir());
     this.references = new ReferenceData(db);
     this.ledger = new LedgerService(db, config.tileDir(),
         LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), Clock.systemUTC());

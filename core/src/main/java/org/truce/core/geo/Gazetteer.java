@@ -83,6 +83,17 @@ public final class Gazetteer {
    * admin2Name of the places read hold the codes ("SY.12", "SY.12.167610"), not names, until a
    * names table is joined in. The reader is not closed.
    */
+  /**
+   * This gazetteer plus the places of a GeoNames dump (cities500, a country file such as SY.txt, or
+   * allCountries if memory allows), whose alternate names become lookup keys too. Requires reader != null.
+   */
+  public Gazetteer withGeoNamesDump(Reader reader) throws IOException {
+    GeoNamesDump.Result read = GeoNamesDump.read(reader);
+    List<Place> all = new java.util.ArrayList<>(places());
+    all.addAll(read.places());
+    return new Gazetteer(all, read.alternateNames());
+  }
+
   public static Gazetteer fromGeoNamesDump(Reader reader) throws IOException {
     GeoNamesDump.Result read = GeoNamesDump.read(reader);
     return new Gazetteer(read.places(), read.alternateNames());
