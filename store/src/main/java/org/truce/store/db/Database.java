@@ -44,6 +44,22 @@ public final class Database implements AutoCloseable {
     return new Database(dataSource, dialect);
   }
 
+  /**
+   * Opens a small pool of read-only connections to an existing database without migrating it, for
+   * tools that inspect a database they must not change (the auditor). Fails when it cannot connect.
+   */
+  public static Database openForReading(DatabaseConfig config) {
+    Dialect dialect = config.dialect();
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.url());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(Math.min(2, config.maxPoolSize()));
+    hikari.setReadOnly(true);
+    hikari.setPoolName("truce-read");
+    return new Database(new HikariDataSource(hikari), dialect);
+  }
+
   public Jdbi jdbi() {
     return jdbi;
   }

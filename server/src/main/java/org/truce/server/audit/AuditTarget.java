@@ -1,0 +1,77 @@
+package org.truce.server.audit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.truce.ledger.checkpoint.Checkpoint;
+import org.truce.ledger.note.Ed25519NoteVerifier;
+import org.truce.ledger.tiles.TileSource;
+import org.truce.store.ledger.QueuedEntry;
+
+/**
+ * What {@link LedgerVerifier} audits: a log (key, latest checkpoint, tiles) and the records it
+ * vouches for, read from a data directory ({@link DataDirectoryTarget}) or a running server
+ * ({@link ServerTarget}).
+ *
+ * <p>{@link LedgerVerifier} reads in this order, so that a log still being written is seen
+ * consistently: reports, then stored ledger entries, then the checkpoint, then tiles. A report is
+ * committed with its ledger entry; an entry gets its leaf index only after the checkpoint that
+ * covers it is stored; tiles are published before that checkpoint. So everything read earlier is
+ * covered by what is read later, and the only race left (a report registered after the reports
+ * were read, whose leaf is under the checkpoint) is resolved by {@link #report(UUID)}.
+ */
+interface AuditTarget extends AutoCloseable {
+
+  /** Where the records are kept, as it reads in a message: "the database", "the API of ...". */
+  String recordStore();
+
+  /** What the stored content hash is called in a message: "its content_hash column holds". */
+  String storedHashName();
+
+  /** The log's verifier key; reports through {@code warn} when the key is not independent of the target. */
+  Ed25519NoteVerifier logKey(Consumer<String> warn) throws VerifyException;
+
+  /** Every report, as stored now. */
+  void forEachReport(Consumer<ReportDigest> each) throws VerifyException;
+
+  /** One report as stored now, or empty when there is none. */
+  Optional<ReportDigest> report(UUID id) throws VerifyException;
+
+  /** The stored ledger entries that have a leaf index, in leaf order; empty when the target does not expose them. */
+  Optional<List<QueuedEntry>> sequencedEntries() throws VerifyException;
+
+  /** What the target says about the ledger entry of a record that has no leaf under the checkpoint. */
+  LedgerStatus ledgerStatus(String recordId) throws VerifyException;
+
+  /** The latest signed checkpoint, as published. */
+  byte[] checkpoint() throws VerifyException;
+
+  /** The log's tiles and entry bundles. */
+  TileSource tiles();
+
+  /** Discrepancies between the target's own log state and the latest checkpoint; warnings through {@code warn}. */
+  default List<String> stateDiscrepancies(Checkpoint checkpoint, Consumer<String> warn) throws VerifyException {
+    return List.of();
+  }
+
+  @Override
+  void close();
+
+  /**
+   * The ledger entry of a record, as the target describes it.
+   *
+   * @param state NONE (no entry at all), QUEUED (committed, not yet in the log) or SEQUENCED
+   * @param leafIndex the leaf index when SEQUENCED, else null
+   */
+  record LedgerStatus(State state, Long leafIndex) {
+    enum State { NONE, QUEUED, SEQUENCED }
+
+    static final LedgerStatus NONE = new LedgerStatus(State.NONE, null);
+    static final LedgerStatus QUEUED = new LedgerStatus(State.QUEUED, null);
+
+    static LedgerStatus sequenced(long leafIndex) {
+      return new LedgerStatus(State.SEQUENCED, leafIndex);
+    }
+  }
+}

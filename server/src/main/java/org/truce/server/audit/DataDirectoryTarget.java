@@ -1,0 +1,194 @@
+package org.truce.server.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.truce.ledger.checkpoint.Checkpoint;
+import org.truce.ledger.note.Ed25519NoteVerifier;
+import org.truce.ledger.sequencer.LogState;
+import org.truce.ledger.tiles.TileSource;
+import org.truce.store.db.Database;
+import org.truce.store.db.DatabaseConfig;
+import org.truce.store.ledger.JdbcLogStateStore;
+import org.truce.store.ledger.LedgerStore;
+import org.truce.store.ledger.QueuedEntry;
+import org.truce.store.report.ReportRepository;
+
+/**
+ * A server's data directory: tiles in {@code DIR/log}, the log key in {@code DIR/keys/log.key},
+ * and its database (the H2 file {@code DIR/truce.mv.db}, or another named by the caller), opened
+ * read-only and never migrated.
+ */
+final class DataDirectoryTarget implements AuditTarget {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Path dir;
+  private final String logKeyArgument;
+  private final Database db;
+  private final LedgerStore ledger;
+  private final ReportRepository reports;
+  private final TileSource tiles;
+
+  /**
+   * Opens the data directory {@code dir}, with the database {@code database} or, when null, the H2
+   * file in {@code dir}; {@code logKeyArgument} (a key text or file, may be null) overrides the
+   * key file in {@code dir}.
+   */
+  DataDirectoryTarget(Path dir, DatabaseConfig database, String logKeyArgument) throws VerifyException {
+    this.dir = dir;
+    this.logKeyArgument = logKeyArgument;
+    if (!Files.isDirectory(dir)) {
+      throw new VerifyException("no data directory " + dir);
+    }
+    if (!Files.isDirectory(dir.resolve("log"))) {
+      throw new VerifyException("no log directory " + dir.resolve("log") + ": is " + dir + " a Truce data directory?");
+    }
+    DatabaseConfig config = database;
+    if (config == null) {
+      if (!Files.isRegularFile(dir.resolve("truce.mv.db"))) {
+        throw new VerifyException("no H2 database " + dir.resolve("truce.mv.db")
+            + "; name the server's database with --db-url (or TRUCE_DB_URL)");
+      }
+      config = DatabaseConfig.embedded(dir);
+    }
+    try {
+      this.db = Database.openForReading(config);
+    } catch (RuntimeException e) {
+      throw new VerifyException("cannot open the database " + config.url() + ": " + rootMessage(e), e);
+    }
+    this.ledger = new LedgerStore(db);
+    this.reports = new ReportRepository(db);
+    this.tiles = new DirectoryTileSource(dir.resolve("log"));
+  }
+
+  @Override
+  public String recordStore() {
+    return "the database";
+  }
+
+  @Override
+  public String storedHashName() {
+    return "its content_hash column holds";
+  }
+
+  @Override
+  public Ed25519NoteVerifier logKey(Consumer<String> warn) throws VerifyException {
+    if (logKeyArgument != null) {
+      return VerifierKeys.fromArgument(logKeyArgument);
+    }
+    Path file = dir.resolve("keys").resolve("log.key");
+    if (!Files.isRegularFile(file)) {
+      throw new VerifyException("no log key " + file + "; give the log's verifier key with --log-key");
+    }
+    warn.accept("using the log key in " + file + ", which whoever can write the data directory can replace;"
+        + " pass --log-key with the key the log published (/log/key) to verify against it");
+    return VerifierKeys.fromFile(file);
+  }
+
+  @Override
+  public void forEachReport(Consumer<ReportDigest> each) throws VerifyException {
+    try {
+      reports.forEachInOrder(r -> each.accept(ReportDigest.of(r.report(), r.contentHash())));
+    } catch (RuntimeException e) {
+      throw new VerifyException("the reports cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Optional<ReportDigest> report(UUID id) throws VerifyException {
+    try {
+      return reports.find(id).map(r -> ReportDigest.of(r.report(), r.contentHash()));
+    } catch (RuntimeException e) {
+      return Optional.of(ReportDigest.unreadable(id, "the row cannot be read from the database: " + rootMessage(e)));
+    }
+  }
+
+  @Override
+  public Optional<List<QueuedEntry>> sequencedEntries() throws VerifyException {
+    try {
+      return Optional.of(ledger.sequenced());
+    } catch (RuntimeException e) {
+      throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public LedgerStatus ledgerStatus(String recordId) throws VerifyException {
+    try {
+      List<QueuedEntry> entries = ledger.byRecord(recordId);
+      for (QueuedEntry e : entries) {
+        if (e.leafIndex() != null) {
+          return LedgerStatus.sequenced(e.leafIndex());
+        }
+      }
+      return entries.isEmpty() ? LedgerStatus.NONE : LedgerStatus.QUEUED;
+    } catch (RuntimeException e) {
+      throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public byte[] checkpoint() throws VerifyException {
+    try {
+      return ledger.latestCheckpoint()
+          .orElseThrow(() -> new VerifyException("the database holds no checkpoint (table log_checkpoint is empty)"))
+          .note().getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      throw new VerifyException("the checkpoints cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public TileSource tiles() {
+    return tiles;
+  }
+
+  /**
+   * The sequencer advances {@code log_state} before the checkpoint of that size is signed and
+   * stored, and a restart signs any missing one: at rest, the state and the latest checkpoint name
+   * the same tree.
+   */
+  @Override
+  public List<String> stateDiscrepancies(Checkpoint checkpoint, Consumer<String> warn) throws VerifyException {
+    LogState state;
+    try {
+      state = new JdbcLogStateStore(db).current();
+    } catch (IOException e) {
+      throw new VerifyException("the log state cannot be read from the database: " + rootMessage(e), e);
+    }
+    List<String> found = new ArrayList<>();
+    if (state.size() == checkpoint.size() && !Arrays.equals(state.root(), checkpoint.rootHash())) {
+      found.add("log_state holds root " + HEX.formatHex(state.root()) + " for size " + state.size()
+          + " but the checkpoint of size " + checkpoint.size() + " has root " + HEX.formatHex(checkpoint.rootHash()));
+    } else if (state.size() < checkpoint.size()) {
+      found.add("log_state is at size " + state.size() + " (root " + HEX.formatHex(state.root())
+          + "), behind the latest checkpoint's size " + checkpoint.size() + ": the state was rolled back");
+    } else if (state.size() > checkpoint.size()) {
+      warn.accept("log_state is at size " + state.size() + ", ahead of the latest checkpoint (size "
+          + checkpoint.size() + "): a batch in progress, or a crash before its checkpoint was stored;"
+          + " the server signs it when it starts");
+    }
+    return found;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

@@ -1,0 +1,212 @@
+package org.truce.server.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.truce.ledger.note.Ed25519NoteVerifier;
+import org.truce.ledger.note.NoteException;
+import org.truce.ledger.tiles.HttpTileSource;
+import org.truce.ledger.tiles.TileSource;
+import org.truce.store.ledger.QueuedEntry;
+
+/**
+ * A running server, read over HTTP only, as any party can: {@code /log/key},
+ * {@code /log/checkpoint} and the tiles under {@code /log/}, the reports through
+ * {@code GET /api/v1/reports} (paged) and the ledger status of a record through
+ * {@code /api/v1/ledger/records/{id}}. The stored ledger entries are not published, so the
+ * records are checked against the leaves through the reports' content alone.
+ */
+final class ServerTarget implements AuditTarget {
+  static final int PAGE = 1000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final String base;
+  private final String logKeyArgument;
+  private final HttpClient http;
+  private final TileSource tiles;
+
+  /** {@code base} is the server's address, e.g. {@code https://truce.example.org}; {@code logKeyArgument} may be null. */
+  ServerTarget(String base, String logKeyArgument) throws VerifyException {
+    String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    URI uri;
+    try {
+      uri = URI.create(b + "/");
+    } catch (IllegalArgumentException e) {
+      throw new VerifyException("--url: '" + base + "' is not a URL");
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new VerifyException("--url: '" + base + "' is not an http(s) URL");
+    }
+    this.base = b;
+    this.logKeyArgument = logKeyArgument;
+    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.tiles = new HttpTileSource(URI.create(b + "/log/"), http, TIMEOUT);
+  }
+
+  @Override
+  public String recordStore() {
+    return "the API of " + base;
+  }
+
+  @Override
+  public String storedHashName() {
+    return "the API's contentHash is";
+  }
+
+  @Override
+  public Ed25519NoteVerifier logKey(Consumer<String> warn) throws VerifyException {
+    Optional<String> published;
+    try {
+      published = Optional.of(new String(get("/log/key").body(), StandardCharsets.UTF_8).trim());
+    } catch (VerifyException e) {
+      if (logKeyArgument == null) {
+        throw e;
+      }
+      published = Optional.empty();
+    }
+    if (logKeyArgument != null) {
+      Ed25519NoteVerifier given = VerifierKeys.fromArgument(logKeyArgument);
+      if (published.isPresent() && !published.get().equals(given.key().encode())) {
+        warn.accept("the server publishes another log key at " + base + "/log/key (" + published.get()
+            + ") than the one given (" + given.key().encode() + "); verifying with the one given");
+      }
+      return given;
+    }
+    warn.accept("using the log key fetched from " + base + "/log/key, which the server itself chooses;"
+        + " pass --log-key with the key obtained out of band (docs/LEDGER.md, section 7)");
+    try {
+      return Ed25519NoteVerifier.fromKey(published.orElseThrow());
+    } catch (NoteException e) {
+      throw new VerifyException(base + "/log/key is not a valid verifier key: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void forEachReport(Consumer<ReportDigest> each) throws VerifyException {
+    for (long offset = 0; ; offset += PAGE) {
+      JsonNode page = json("/api/v1/reports?limit=" + PAGE + "&offset=" + offset);
+      JsonNode items = page.get("items");
+      if (items == null || !items.isArray()) {
+        throw new VerifyException(base + "/api/v1/reports answered without an items list");
+      }
+      items.forEach(item -> each.accept(digest(item)));
+      if (items.size() < PAGE || offset + PAGE >= page.path("total").asLong(Long.MAX_VALUE)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public Optional<ReportDigest> report(UUID id) throws VerifyException {
+    HttpResponse<byte[]> r = send("/api/v1/reports/" + id);
+    if (r.statusCode() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(digest(parse(r)));
+  }
+
+  @Override
+  public Optional<List<QueuedEntry>> sequencedEntries() {
+    return Optional.empty();
+  }
+
+  @Override
+  public LedgerStatus ledgerStatus(String recordId) throws VerifyException {
+    HttpResponse<byte[]> r = send("/api/v1/ledger/records/" + URLEncoder.encode(recordId, StandardCharsets.UTF_8));
+    if (r.statusCode() == 404) {
+      return LedgerStatus.NONE;
+    }
+    LedgerStatus status = LedgerStatus.NONE;
+    for (JsonNode entry : parse(r)) {
+      if (entry.path("leafIndex").isIntegralNumber()) {
+        return LedgerStatus.sequenced(entry.get("leafIndex").asLong());
+      }
+      status = LedgerStatus.QUEUED;
+    }
+    return status;
+  }
+
+  @Override
+  public byte[] checkpoint() throws VerifyException {
+    HttpResponse<byte[]> r = send("/log/checkpoint");
+    if (r.statusCode() == 404) {
+      throw new VerifyException(base + "/log/checkpoint: the log has published no checkpoint yet");
+    }
+    return ok(r, "/log/checkpoint").body();
+  }
+
+  @Override
+  public TileSource tiles() {
+    return tiles;
+  }
+
+  @Override
+  public void close() {
+    // the JDK's HttpClient is closable only from Java 21 on; its threads are daemons
+  }
+
+  private static ReportDigest digest(JsonNode item) {
+    String idText = item.path("id").asText("");
+    UUID id;
+    try {
+      id = UUID.fromString(idText);
+    } catch (IllegalArgumentException e) {
+      id = new UUID(0, 0);
+    }
+    try {
+      byte[] stored = item.hasNonNull("contentHash") ? HexFormat.of().parseHex(item.get("contentHash").asText()) : null;
+      return ReportDigest.of(ReportFromApi.parse(item), stored);
+    } catch (IllegalArgumentException e) {
+      return ReportDigest.unreadable(id, "the API's JSON cannot be read back into a report: " + e.getMessage());
+    }
+  }
+
+  private JsonNode json(String path) throws VerifyException {
+    return parse(ok(send(path), path));
+  }
+
+  private JsonNode parse(HttpResponse<byte[]> r) throws VerifyException {
+    try {
+      return JSON.readTree(ok(r, r.uri().getPath()).body());
+    } catch (IOException e) {
+      throw new VerifyException(r.uri() + " did not answer JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private HttpResponse<byte[]> get(String path) throws VerifyException {
+    return ok(send(path), path);
+  }
+
+  private HttpResponse<byte[]> ok(HttpResponse<byte[]> r, String path) throws VerifyException {
+    if (r.statusCode() != 200) {
+      throw new VerifyException("GET " + base + path + " answered HTTP " + r.statusCode());
+    }
+    return r;
+  }
+
+  private HttpResponse<byte[]> send(String path) throws VerifyException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new VerifyException("cannot reach " + request.uri() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VerifyException("interrupted while fetching " + request.uri(), e);
+    }
+  }
+}
