@@ -6,6 +6,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.core.geo.Gazetteer;
@@ -22,6 +23,8 @@ import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
 import org.truce.server.ledger.LogApi;
 import org.truce.server.ledger.LogKeys;
+import org.truce.server.ledger.WitnessPublisher;
+import org.truce.server.ledger.WitnessesApi;
 import org.truce.server.openapi.OpenApi;
 import org.truce.server.ops.Operations;
 import org.truce.server.reference.ReferenceApi;
@@ -40,6 +43,8 @@ import org.truce.store.report.ReportRepository;
 /** Wires the database, the domain services and the HTTP surface into one running server. */
 public final class TruceServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TruceServer.class);
+  private static final Duration WITNESS_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration WITNESS_RETRY = Duration.ofSeconds(30);
 
   private final TruceConfig config;
   private final Database db;
@@ -47,6 +52,7 @@ public final class TruceServer implements AutoCloseable {
   private final ReportService reports;
   private final LedgerService ledger;
   private final BoundaryService boundaries;
+  private final WitnessPublisher witnesses;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -57,6 +63,9 @@ public final class TruceServer implements AutoCloseable {
     this.references = new ReferenceData(db);
     this.ledger = new LedgerService(db, config.tileDir(),
         LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), Clock.systemUTC());
+    this.witnesses = new WitnessPublisher(ledger, config.witnesses(), config.witnessQuorum(),
+        WITNESS_TIMEOUT, WITNESS_RETRY, Clock.systemUTC());
+    ledger.onCheckpoint(witnesses::offer);
     this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
         new LedgerEntries(), ledger, Clock.systemUTC());
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
@@ -97,6 +106,7 @@ public final class TruceServer implements AutoCloseable {
       zoneApi.register(c.routes);
       new BoundaryApi(boundaries, config.maxBodyBytes()).register(c.routes);
       new LogApi(ledger).register(c.routes);
+      new WitnessesApi(witnesses).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
@@ -109,11 +119,15 @@ public final class TruceServer implements AutoCloseable {
    */
   public static TruceServer create(TruceConfig config) {
     Database db = Database.open(config.database());
+    TruceServer server = null;
     try {
-      TruceServer server = new TruceServer(config, db);
+      server = new TruceServer(config, db);
       server.ledger.start();
       return server;
     } catch (Exception e) {
+      if (server != null) {
+        server.ledger.close();
+      }
       db.close();
       if (e instanceof RuntimeException r) {
         throw r;
@@ -125,6 +139,10 @@ public final class TruceServer implements AutoCloseable {
   public TruceServer start() {
     app.start();
     LOG.info("log origin {}, verifier key {}", ledger.origin(), ledger.verifierKey());
+    if (!config.witnesses().isEmpty()) {
+      LOG.info("{} witness(es), quorum {}: {}", config.witnesses().size(), config.witnessQuorum(),
+          config.witnesses().stream().map(w -> w.prefix().toString()).toList());
+    }
     LOG.info("Truce listening on http://{}:{}/ (database {})", config.host(), app.port(), db.dialect());
     return this;
   }
@@ -160,6 +178,7 @@ public final class TruceServer implements AutoCloseable {
       app.stop();
     } finally {
       try {
+        witnesses.close();
         ledger.close();
       } finally {
         db.close();

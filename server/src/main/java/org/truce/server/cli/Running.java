@@ -1,16 +1,19 @@
 package org.truce.server.cli;
 
 import java.util.concurrent.CountDownLatch;
-import org.truce.server.TruceServer;
 
-/** Keeps the process alive until SIGTERM/SIGINT, then shuts the server down gracefully. */
+/** Keeps the process alive until SIGTERM/SIGINT, then shuts the server (log or witness) down gracefully. */
 final class Running {
   private Running() {}
 
-  static int untilShutdown(TruceServer server) {
+  static int untilShutdown(AutoCloseable server) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
+      try {
+        server.close();
+      } catch (Exception e) {
+        System.err.println("error while stopping: " + e.getMessage());
+      }
       stopped.countDown();
     }, "truce-shutdown"));
     try {

@@ -2,6 +2,7 @@ package org.truce.server.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.truce.store.db.DatabaseConfig;
 
@@ -19,11 +20,23 @@ import org.truce.store.db.DatabaseConfig;
  * @param logFormat    TRUCE_LOG_FORMAT, json (default) or text
  * @param logOrigin    TRUCE_LOG_ORIGIN, the checkpoint origin and log key name, default localhost/truce
  * @param logKeyFile   TRUCE_LOG_KEY_FILE, the log's signing key, default DATA_DIR/keys/log.key (created on first start)
+ * @param witnesses    TRUCE_WITNESSES, comma-separated URL=VERIFIERKEY pairs: the witnesses that cosign checkpoints; none by default
+ * @param witnessQuorum TRUCE_WITNESS_QUORUM, how many of them must cosign a checkpoint; default all of them
  */
 public record TruceConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-    int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat, String logOrigin, Path logKeyFile) {
+    int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat, String logOrigin, Path logKeyFile,
+    List<WitnessEndpoint> witnesses, int witnessQuorum) {
+
+  public TruceConfig {
+    witnesses = List.copyOf(witnesses);
+    if (witnessQuorum < 0 || witnessQuorum > witnesses.size() || witnessQuorum == 0 && !witnesses.isEmpty()) {
+      throw new IllegalArgumentException("TRUCE_WITNESS_QUORUM must be between 1 and the number of witnesses in"
+          + " TRUCE_WITNESSES (" + witnesses.size() + "), got " + witnessQuorum);
+    }
+  }
 
   public static TruceConfig fromEnvironment(Map<String, String> env) {
+    List<WitnessEndpoint> witnesses = WitnessEndpoint.parseList("TRUCE_WITNESSES", env.get("TRUCE_WITNESSES"));
     return new TruceConfig(
         env.getOrDefault("TRUCE_HOST", "127.0.0.1"),
         intValue(env, "TRUCE_PORT", 8080),
@@ -37,7 +50,9 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
         ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus")),
         env.getOrDefault("TRUCE_LOG_FORMAT", "json"),
         env.getOrDefault("TRUCE_LOG_ORIGIN", "localhost/truce"),
-        blankToNull(env.get("TRUCE_LOG_KEY_FILE")) == null ? null : Path.of(env.get("TRUCE_LOG_KEY_FILE")));
+        blankToNull(env.get("TRUCE_LOG_KEY_FILE")) == null ? null : Path.of(env.get("TRUCE_LOG_KEY_FILE")),
+        witnesses,
+        intValue(env, "TRUCE_WITNESS_QUORUM", witnesses.size()));
   }
 
   public DatabaseConfig database() {
@@ -49,17 +64,17 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
 
   public TruceConfig withPort(int newPort) {
     return new TruceConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat, logOrigin, logKeyFile);
+        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum);
   }
 
   public TruceConfig withDataDir(Path newDataDir) {
     return new TruceConfig(host, port, newDataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat, logOrigin, logKeyFile);
+        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum);
   }
 
   public TruceConfig withDatabase(DatabaseConfig db) {
     return new TruceConfig(host, port, dataDir, db.url(), db.user(), db.password(), db.maxPoolSize(), tileUrl,
-        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile);
+        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum);
   }
 
   /** Where the ledger's tiles live: {@code DATA_DIR/log}, served at /log/. */

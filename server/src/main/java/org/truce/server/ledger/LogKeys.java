@@ -26,12 +26,14 @@ public final class LogKeys {
         Files.createDirectories(file.toAbsolutePath().getParent());
         NoteKeyPair pair = NoteKeyPair.generate(origin, new SecureRandom());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, pair.signerKey() + "\n", StandardCharsets.UTF_8);
+        Files.deleteIfExists(tmp);
         try {
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system: the directory's permissions apply
+          // owner-only from the moment the file exists, so the key is never readable by others
+          Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+          Files.createFile(tmp);
         }
+        Files.writeString(tmp, pair.signerKey() + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
       }
       Ed25519NoteSigner signer = Ed25519NoteSigner.fromKey(Files.readString(file, StandardCharsets.UTF_8).trim());

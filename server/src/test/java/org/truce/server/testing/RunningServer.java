@@ -38,8 +38,17 @@ public final class RunningServer implements AutoCloseable {
 
   /** Starts (or restarts) a server on an existing data directory and database. */
   public static RunningServer start(DatabaseConfig db, Path dataDir) {
-    TruceConfig config = TruceConfig.fromEnvironment(Map.of("TRUCE_PORT", "0", "TRUCE_LOG_FORMAT", "text"))
-        .withDataDir(dataDir).withDatabase(db);
+    return start(db, dataDir, Map.of());
+  }
+
+  /**
+   * As {@link #start(DatabaseConfig, Path)}, with extra TRUCE_* settings (e.g. TRUCE_WITNESSES) as
+   * if from the environment.
+   */
+  public static RunningServer start(DatabaseConfig db, Path dataDir, Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(Map.of("TRUCE_PORT", "0", "TRUCE_LOG_FORMAT", "text"));
+    all.putAll(env);
+    TruceConfig config = TruceConfig.fromEnvironment(all).withDataDir(dataDir).withDatabase(db);
     TruceServer server = TruceServer.create(config);
     new ScenarioLoader(server).loadIfEmpty();
     server.start();
