@@ -86,6 +86,7 @@ public final class TruceServer implements AutoCloseable {
       c.startup.showJavalinBanner = false;
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
       c.http.maxRequestSize = config.maxBodyBytes();
+      c.http.prefer405over404 = true;
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.host = config.host();
       c.jetty.port = config.port();
