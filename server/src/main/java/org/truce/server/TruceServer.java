@@ -20,6 +20,7 @@ import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
 import org.truce.server.ledger.LogApi;
 import org.truce.server.ledger.LogKeys;
+import org.truce.server.ogc.OgcApi;
 import org.truce.server.openapi.OpenApi;
 import org.truce.server.ops.Operations;
 import org.truce.server.reference.ReferenceApi;
@@ -85,6 +86,7 @@ public final class TruceServer implements AutoCloseable {
       ledgerApi.register(c.routes);
       new LogApi(ledger).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
+      new OgcApi(reports.repository(), references, json).register(c.routes);
       ui.register(c.routes);
     });
   }
