@@ -106,7 +106,8 @@ public final class OgcApi {
     double[] bbox = bbox(q.text("bbox"));
     TimeInterval when = TimeInterval.parse(q.text(TimeInterval.PARAMETER));
     int limit = q.integer("limit", DEFAULT_LIMIT, 1, ReportQuery.MAX_LIMIT);
-    String position = Cursor.decode(source.id(), q.text(Cursor.PARAMETER));
+    String cursor = q.text(Cursor.PARAMETER);
+    String position = Cursor.decode(source.id(), cursor);
     FeatureSource.Items items = source.items(bbox, when, limit, position);
 
     String base = base(ctx);
@@ -119,7 +120,7 @@ public final class OgcApi {
     body.put("numberReturned", items.features().size());
     body.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     ArrayNode links = body.putArray("links");
-    link(links, withCursor(ctx, base, null), "self", mediaType, "This page");
+    link(links, withCursor(ctx, base, cursor), "self", mediaType, "This page");
     if (items.nextPosition() != null) {
       link(links, withCursor(ctx, base, Cursor.encode(source.id(), items.nextPosition())), "next", mediaType,
           "The next page");
@@ -264,7 +265,7 @@ public final class OgcApi {
     return box;
   }
 
-  /** The request's URL with its query parameters in order, the cursor replaced (or removed when null). */
+  /** The request's URL with its query parameters in order and the given cursor (none when null). */
   private static String withCursor(Context ctx, String base, String cursor) {
     StringBuilder sb = new StringBuilder(base).append(ctx.path());
     char sep = '?';
@@ -278,7 +279,7 @@ public final class OgcApi {
       }
     }
     if (cursor != null) {
-      sb.append(sep).append(Cursor.PARAMETER).append('=').append(cursor);
+      sb.append(sep).append(Cursor.PARAMETER).append('=').append(encode(cursor));
     }
     return sb.toString();
   }

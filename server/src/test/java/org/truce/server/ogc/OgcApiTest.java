@@ -218,6 +218,7 @@ class OgcApiTest {
         String href = next.get().get("href").asText();
         assertThat(href).contains("bbox=" + enc(BOX)).contains("limit=2").contains("cursor=");
         page = ok(s.send(HttpRequest.newBuilder(URI.create(href)).build()), "application/geo+json");
+        assertThat(link(page, "self").orElseThrow().get("href").asText()).isEqualTo(href);
         seen.addAll(ids(page));
         next = link(page, "next");
         pages++;
