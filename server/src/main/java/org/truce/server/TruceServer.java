@@ -25,6 +25,7 @@ import org.truce.server.ledger.LogApi;
 import org.truce.server.ledger.LogKeys;
 import org.truce.server.ledger.WitnessPublisher;
 import org.truce.server.ledger.WitnessesApi;
+import org.truce.server.ogc.OgcApi;
 import org.truce.server.openapi.OpenApi;
 import org.truce.server.ops.Operations;
 import org.truce.server.reference.ReferenceApi;
@@ -109,6 +110,7 @@ public final class TruceServer implements AutoCloseable {
       new LogApi(ledger).register(c.routes);
       new WitnessesApi(witnesses).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
+      new OgcApi(reports.repository(), references, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
     });

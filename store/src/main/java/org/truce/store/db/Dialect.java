@@ -35,4 +35,16 @@ public enum Dialect {
   public String geometryAsWkt(String column) {
     return this == POSTGRES ? "ST_AsText(" + column + ")" : "CAST(" + column + " AS VARCHAR)";
   }
+
+  /**
+   * A condition true when the point stored as {@code geom} (and as plain {@code lon}/{@code lat}
+   * columns) lies in the box {@code :w, :s, :e, :n}, edges included. PostgreSQL narrows with
+   * {@code &&} so the GiST index serves the query, then checks the exact coordinates: the index
+   * compares float4-rounded boxes and would let points a fraction of a metre outside through. H2
+   * has no spatial operators and compares the coordinates alone; both answer the same rows.
+   */
+  public String pointInBox(String geom, String lon, String lat) {
+    String exact = lon + " BETWEEN :w AND :e AND " + lat + " BETWEEN :s AND :n";
+    return this == POSTGRES ? geom + " && ST_MakeEnvelope(:w, :s, :e, :n, 4326) AND " + exact : exact;
+  }
 }

@@ -123,49 +123,99 @@ public final class ReportRepository {
 
   public Page<StoredReport> list(ReportQuery q) {
     return db.jdbi().withHandle(h -> {
-      StringBuilder where = new StringBuilder(" WHERE 1=1");
-      List<Binder> binders = new ArrayList<>();
-      if (q.from() != null) {
-        where.append(" AND r.occurred_at >= :from");
-        binders.add(s -> s.bind("from", Timestamp.from(q.from())));
-      }
-      if (q.to() != null) {
-        where.append(" AND r.occurred_at < :to");
-        binders.add(s -> s.bind("to", Timestamp.from(q.to())));
-      }
-      if (q.party() != null) {
-        where.append(" AND r.reporting_party = :party");
-        binders.add(s -> s.bind("party", q.party()));
-      }
-      if (q.category() != null) {
-        where.append(" AND r.category = :category");
-        binders.add(s -> s.bind("category", q.category()));
-      }
-      if (q.governorate() != null) {
-        where.append(" AND LOWER(r.governorate) = LOWER(:governorate)");
-        binders.add(s -> s.bind("governorate", q.governorate()));
-      }
-      if (q.zone() != null) {
-        where.append(" AND EXISTS (SELECT 1 FROM report_zone z WHERE z.report_id = r.id AND z.zone_code = :zone)");
-        binders.add(s -> s.bind("zone", q.zone()));
-      }
-      if (q.bbox() != null) {
-        where.append(" AND r.longitude BETWEEN :w AND :e AND r.latitude BETWEEN :s AND :n");
-        binders.add(s -> s.bind("w", q.bbox()[0]).bind("s", q.bbox()[1]).bind("e", q.bbox()[2]).bind("n", q.bbox()[3]));
-      }
-      if (!q.includeSuperseded()) {
-        where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id)");
-      }
-      Query count = h.createQuery("SELECT COUNT(*) FROM report r" + where);
-      binders.forEach(b -> b.bind(count));
-      long total = count.mapTo(Long.class).one();
-      Query page = h.createQuery(SELECT + where
-          + " ORDER BY r.occurred_at DESC, r.seq DESC LIMIT :limit OFFSET :offset");
-      binders.forEach(b -> b.bind(page));
+      Filter f = filter(q);
+      long total = f.bind(h.createQuery("SELECT COUNT(*) FROM report r" + f.where())).mapTo(Long.class).one();
+      Query page = f.bind(h.createQuery(SELECT + f.where()
+          + " ORDER BY r.occurred_at DESC, r.seq DESC LIMIT :limit OFFSET :offset"));
       page.bind("limit", q.limit()).bind("offset", q.offset());
       List<StoredReport> items = withZones(h, page.map((rs, ctx) -> read(rs)).list());
       return new Page<>(items, total, q.limit(), q.offset());
     });
+  }
+
+  /**
+   * Up to {@code q.limit()} matching reports registered after position {@code afterSeq} (0 = from
+   * the start), in registration order: keyset paging, stable while reports are inserted between
+   * pages (a new report gets a higher position, so it can only appear on a later page). The
+   * query's offset must be 0: the position replaces it.
+   */
+  public KeysetPage<StoredReport> listAfter(ReportQuery q, long afterSeq) {
+    if (q.offset() != 0) {
+      throw new IllegalArgumentException("keyset paging takes a position, not an offset");
+    }
+    return db.jdbi().withHandle(h -> {
+      Filter f = filter(q);
+      long matched = f.bind(h.createQuery("SELECT COUNT(*) FROM report r" + f.where())).mapTo(Long.class).one();
+      Query page = f.bind(h.createQuery(SELECT + f.where() + " AND r.seq > :after ORDER BY r.seq LIMIT :limit"));
+      page.bind("after", afterSeq).bind("limit", q.limit() + 1);
+      List<Long> seqs = new ArrayList<>();
+      List<StoredReport> rows = page.map((rs, ctx) -> {
+        seqs.add(rs.getLong("seq"));
+        return read(rs);
+      }).list();
+      boolean hasMore = rows.size() > q.limit();
+      if (hasMore) {
+        rows = rows.subList(0, q.limit());
+      }
+      long last = rows.isEmpty() ? afterSeq : seqs.get(rows.size() - 1);
+      return new KeysetPage<>(withZones(h, rows), matched, last, hasMore);
+    });
+  }
+
+  /** The bounding box and time range of all stored reports; empty when there are none. */
+  public Optional<ReportExtent> extent() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT MIN(longitude) AS w, MIN(latitude) AS s,"
+            + " MAX(longitude) AS e, MAX(latitude) AS n, MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at"
+            + " FROM report")
+        .map((rs, ctx) -> rs.getTimestamp("first_at") == null ? null
+            : new ReportExtent(rs.getDouble("w"), rs.getDouble("s"), rs.getDouble("e"), rs.getDouble("n"),
+                rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_at").toInstant()))
+        .findOne());
+  }
+
+  private Filter filter(ReportQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE 1=1");
+    List<Binder> binders = new ArrayList<>();
+    if (q.from() != null) {
+      where.append(" AND r.occurred_at >= :from");
+      binders.add(s -> s.bind("from", Timestamp.from(q.from())));
+    }
+    if (q.to() != null) {
+      where.append(" AND r.occurred_at < :to");
+      binders.add(s -> s.bind("to", Timestamp.from(q.to())));
+    }
+    if (q.party() != null) {
+      where.append(" AND r.reporting_party = :party");
+      binders.add(s -> s.bind("party", q.party()));
+    }
+    if (q.category() != null) {
+      where.append(" AND r.category = :category");
+      binders.add(s -> s.bind("category", q.category()));
+    }
+    if (q.governorate() != null) {
+      where.append(" AND LOWER(r.governorate) = LOWER(:governorate)");
+      binders.add(s -> s.bind("governorate", q.governorate()));
+    }
+    if (q.zone() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM report_zone z WHERE z.report_id = r.id AND z.zone_code = :zone)");
+      binders.add(s -> s.bind("zone", q.zone()));
+    }
+    if (q.bbox() != null) {
+      where.append(" AND ").append(db.dialect().pointInBox("r.geom", "r.longitude", "r.latitude"));
+      binders.add(s -> s.bind("w", q.bbox()[0]).bind("s", q.bbox()[1]).bind("e", q.bbox()[2]).bind("n", q.bbox()[3]));
+    }
+    if (!q.includeSuperseded()) {
+      where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id)");
+    }
+    return new Filter(where.toString(), binders);
+  }
+
+  /** A WHERE clause and the parameter bindings it needs. */
+  private record Filter(String where, List<Binder> binders) {
+    Query bind(Query query) {
+      binders.forEach(b -> b.bind(query));
+      return query;
+    }
   }
 
   /** Every report in registration order, without zone memberships, for the auditor. */
