@@ -22,6 +22,40 @@
     return;
   }
 
+  var search = document.getElementById('place-search');
+  if (search) {
+    var q = document.getElementById('place-q');
+    var options = document.getElementById('place-options');
+    var result = document.getElementById('place-result');
+    var found = null;
+    var lookup = function (text) {
+      return fetch('/api/v1/places?limit=10&q=' + encodeURIComponent(text)).then(function (r) { return r.ok ? r.json() : []; });
+    };
+    q.addEventListener('input', function () {
+      if (q.value.trim().length < 2) { return; }
+      lookup(q.value.trim()).then(function (items) {
+        options.textContent = '';
+        items.forEach(function (p) {
+          var o = document.createElement('option');
+          o.value = p.name;
+          o.label = p.name + ' — ' + (p.governorate || '') + ', ' + p.country;
+          options.appendChild(o);
+        });
+      });
+    });
+    search.addEventListener('submit', function (e) {
+      e.preventDefault();
+      lookup(q.value.trim()).then(function (items) {
+        if (!items.length) { result.textContent = 'No place found'; return; }
+        var p = items[0];
+        result.textContent = p.name + ' — ' + (p.governorate || '') + ', ' + p.country;
+        if (found) { map.removeLayer(found); }
+        found = L.marker([p.latitude, p.longitude], { title: p.name }).addTo(map);
+        map.setView([p.latitude, p.longitude], 11);
+      });
+    });
+  }
+
   var zoneStyles = {
     DE_ESCALATION_ZONE: { color: '#1f78b4', fillOpacity: 0.15, weight: 2 },
     SECURITY_ZONE: { color: '#ff7f00', fillOpacity: 0.15, weight: 2, dashArray: '4' },

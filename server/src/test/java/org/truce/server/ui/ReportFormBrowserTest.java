@@ -103,6 +103,17 @@ class ReportFormBrowserTest {
     assertThat(browser.findElement(By.id("f-narrative")).getAttribute("value")).isEqualTo("kept text");
   }
 
+  @Test
+  void aPlaceFoundFromTheMapSearchIsShownWithItsGovernorate() {
+    browser.get(server.url("/"));
+    browser.findElement(By.id("place-q")).sendKeys("maarrat an numan");
+    browser.findElement(By.cssSelector("#place-search button")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(d -> !d.findElement(By.id("place-result")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("place-result")).getText()).contains("Idlib").contains("SY");
+    assertThat(browser.findElements(By.cssSelector("#map .leaflet-marker-icon"))).hasSize(1);
+  }
+
   private static void setDateTime(String id, String value) {
     ((org.openqa.selenium.JavascriptExecutor) browser)
         .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
