@@ -14,7 +14,13 @@ import org.truce.server.config.TruceConfig;
 import org.truce.server.geo.BoundaryApi;
 import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.geo.BoundaryService;
+import org.truce.server.evidence.EvidenceApi;
+import org.truce.server.evidence.EvidenceService;
+import org.truce.server.evidence.EvidenceVault;
 import org.truce.server.http.Json;
+import org.truce.server.incident.IncidentApi;
+import org.truce.server.incident.IncidentService;
+import org.truce.server.incident.IncidentUi;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
@@ -53,6 +59,8 @@ public final class TruceServer implements AutoCloseable {
   private final ReportService reports;
   private final LedgerService ledger;
   private final BoundaryService boundaries;
+  private final IncidentService incidents;
+  private final EvidenceService evidence;
   private final WitnessPublisher witnesses;
   private final Javalin app;
 
@@ -70,6 +78,11 @@ public final class TruceServer implements AutoCloseable {
     this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
         new LedgerEntries(), ledger, Clock.systemUTC());
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
+    this.incidents = new IncidentService(db, reports.repository(), references, ledger,
+        org.truce.core.incident.MatchSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    reports.onRegistered(incidents::onRegistered);
+    this.evidence = new EvidenceService(new EvidenceVault(config.dataDir()), incidents.evidenceRepository(),
+        incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(System.getenv()));
 
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
@@ -113,6 +126,10 @@ public final class TruceServer implements AutoCloseable {
       new OgcApi(reports.repository(), references, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
+      new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
+      new EvidenceApi(evidence, json).register(c.routes);
+      new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))
+          .register(c.routes);
     });
   }
 
@@ -126,6 +143,7 @@ public final class TruceServer implements AutoCloseable {
     try {
       server = new TruceServer(config, db);
       server.ledger.start();
+      server.incidents.matchUnmatched();
       return server;
     } catch (Exception e) {
       if (server != null) {
@@ -164,6 +182,14 @@ public final class TruceServer implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public IncidentService incidents() {
+    return incidents;
+  }
+
+  public EvidenceService evidence() {
+    return evidence;
   }
 
   public BoundaryService boundaries() {

@@ -34,6 +34,8 @@ public final class ReportService {
   private final LedgerService ledger;
   private final Clock clock;
   private final ReportSubmissionParser parser;
+  private final java.util.List<java.util.function.Consumer<Report>> onRegistered =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ReportService(ReportRepository reports, ReferenceData references, Gazetteer gazetteer,
       LedgerEntries ledgerEntries, LedgerService ledger, Clock clock) {
@@ -63,6 +65,7 @@ public final class ReportService {
     try {
       long entryId = reports.insert(report, ledgerEntries.forReport(report));
       ledger.signal();
+      onRegistered.forEach(listener -> listener.accept(report));
       return new Registered(report, entryId);
     } catch (JdbiException e) {
       if (submission.supersedes() != null && reports.supersededBy(submission.supersedes()).isPresent()) {
@@ -71,6 +74,11 @@ public final class ReportService {
       }
       throw e;
     }
+  }
+
+  /** Runs {@code listener} after each report is stored (incident matching); it must not throw. */
+  public void onRegistered(java.util.function.Consumer<Report> listener) {
+    onRegistered.add(listener);
   }
 
   public Enrichment enrich(ReportSubmission submission) {
