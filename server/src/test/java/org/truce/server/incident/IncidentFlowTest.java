@@ -28,21 +28,21 @@ import org.truce.store.incident.IncidentRow;
  * registered, monitors and parties act through the service with an explicit principal (the seam
  * until the authenticator enforces route roles), and reads go over HTTP.
  */
-class IncidentFlowTest {
+public class IncidentFlowTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Principal MONITOR = new Principal("duty-officer", null, Set.of(Role.MONITOR), "test");
   static final Principal RUS = new Principal("rus-officer", "RUS", Set.of(Role.PARTY_OFFICER), "test");
   static final Principal TUR = new Principal("tur-officer", "TUR", Set.of(Role.PARTY_OFFICER), "test");
 
   /** A report on 9 March 2017 (no seed report that day) near Maarrat al-Numan. */
-  static String report(String party, String at, double lat, double lon, String category, String violator) {
+  public static String report(String party, String at, double lat, double lon, String category, String violator) {
     return """
         {"reportingParty":"%s","occurredAt":"%s","location":{"latitude":%s,"longitude":%s},
          "category":"%s","allegedViolator":"%s","killed":{"low":2,"best":3,"high":5},
          "narrative":"incident flow test"}""".formatted(party, at, lat, lon, category, violator);
   }
 
-  static UUID register(RunningServer s, String body) {
+  public static UUID register(RunningServer s, String body) {
     try {
       return s.server().reports().register(JSON.readTree(body), null, "test").report().id();
     } catch (java.io.IOException e) {

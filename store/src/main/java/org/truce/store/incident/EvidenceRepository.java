@@ -56,12 +56,12 @@ public final class EvidenceRepository {
       h.createUpdate("INSERT INTO evidence (id, incident_id, sha256, kind, media_type, size_bytes, original_name,"
               + " source_url, captured_at, description, sensitivity, derived_from, uploaded_by, uploader_party,"
               + " uploaded_at, version) VALUES (:id, :i, :sha, :kind, :mt, :size, :name, :url, :cap, :desc, :sens,"
-              + " :derived, :by, :party, :at, :v)")
+              + " CAST(:derived AS UUID), :by, :party, :at, :v)")
           .bind("id", id).bind("i", e.incidentId()).bind("sha", e.sha256()).bind("kind", e.kind())
           .bind("mt", e.mediaType()).bind("size", e.sizeBytes()).bind("name", e.originalName())
           .bind("url", e.sourceUrl()).bind("cap", e.capturedAt() == null ? null : Timestamp.from(e.capturedAt()))
           .bind("desc", e.description()).bind("sens", String.join(",", e.sensitivity()))
-          .bind("derived", e.derivedFrom()).bind("by", by.account()).bind("party", uploaderParty)
+          .bind("derived", e.derivedFrom() == null ? null : e.derivedFrom().toString()).bind("by", by.account()).bind("party", uploaderParty)
           .bind("at", Timestamp.from(at)).bind("v", event.version()).execute();
       return find(h, id).orElseThrow();
     });
