@@ -104,9 +104,10 @@ public final class IncidentRepository {
     UUID id = UUID.randomUUID();
     String country = IncidentCode.countryOf(origin.countryCode());
     int year = first.from().atOffset(ZoneOffset.UTC).getYear();
-    int number = h.createQuery("SELECT COALESCE(MAX(code_number), 0) + 1 FROM incident"
-            + " WHERE country_code = :c AND code_year = :y")
-        .bind("c", country).bind("y", year).mapTo(Integer.class).one();
+    // The last number of the country and year, read backwards along the unique index (not an aggregate scan).
+    int number = h.createQuery("SELECT code_number FROM incident WHERE country_code = :c AND code_year = :y"
+            + " ORDER BY code_number DESC LIMIT 1")
+        .bind("c", country).bind("y", year).mapTo(Integer.class).findOne().orElse(0) + 1;
     IncidentCode code = new IncidentCode(country, year, number);
     h.createUpdate("INSERT INTO incident (id, code, country_code, code_year, code_number, status, family, category,"
             + " occurred_from, occurred_to, latitude, longitude, governorate, disputed, version, created_at, updated_at)"
