@@ -104,10 +104,7 @@ public final class IncidentRepository {
     UUID id = UUID.randomUUID();
     String country = IncidentCode.countryOf(origin.countryCode());
     int year = first.from().atOffset(ZoneOffset.UTC).getYear();
-    // The last number of the country and year, read backwards along the unique index (not an aggregate scan).
-    int number = h.createQuery("SELECT code_number FROM incident WHERE country_code = :c AND code_year = :y"
-            + " ORDER BY code_number DESC LIMIT 1")
-        .bind("c", country).bind("y", year).mapTo(Integer.class).findOne().orElse(0) + 1;
+    int number = nextNumber(h, country, year);
     IncidentCode code = new IncidentCode(country, year, number);
     h.createUpdate("INSERT INTO incident (id, code, country_code, code_year, code_number, status, family, category,"
             + " occurred_from, occurred_to, latitude, longitude, governorate, disputed, version, created_at, updated_at)"
@@ -124,6 +121,24 @@ public final class IncidentRepository {
     extra.accept(d);
     insertMember(h, first, id, how, score, by, at);
     return Events.append(h, id, "incident.created", by, at, d, leaves);
+  }
+
+  /**
+   * The next code number of a country and year from its counter row, which stays locked until the
+   * transaction ends. A concurrent first creation in the same country and year fails on the
+   * counter's key and is retried by {@link #withCodeRetry}.
+   */
+  private static int nextNumber(Handle h, String country, int year) {
+    int updated = h.createUpdate("UPDATE incident_code_counter SET last_number = last_number + 1"
+            + " WHERE country_code = :c AND code_year = :y")
+        .bind("c", country).bind("y", year).execute();
+    if (updated == 0) {
+      h.createUpdate("INSERT INTO incident_code_counter (country_code, code_year, last_number) VALUES (:c, :y, 1)")
+          .bind("c", country).bind("y", year).execute();
+      return 1;
+    }
+    return h.createQuery("SELECT last_number FROM incident_code_counter WHERE country_code = :c AND code_year = :y")
+        .bind("c", country).bind("y", year).mapTo(Integer.class).one();
   }
 
   private static void insertMember(Handle h, Footprint f, UUID incidentId, String how, Double score, Acting by,
