@@ -103,6 +103,8 @@ class VerifyTamperingTest {
       long leaf = report.at("/ledger/leafIndex").asLong();
       s.server().database().jdbi().useTransaction(h -> {
         h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM incident_candidate WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM incident_report WHERE report_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", id).execute();
       });
       expected = "leaf " + leaf + " records report " + id + ", which is missing from ";
@@ -186,7 +188,8 @@ class VerifyTamperingTest {
       register(s, "to be rolled back 2");
       size = s.server().ledger().latestCheckpoint().orElseThrow().size();
     }
-    assertThat(size).isEqualTo(earlier.size() + 2).isLessThan(256);
+    // Each registration is two leaves: the report and the incident change its matching made.
+    assertThat(size).isEqualTo(earlier.size() + 4).isLessThan(256);
     Run first = verify(f.data("--save", saved.toString()));
     assertThat(first.exitCode()).as(first.toString()).isZero();
 
@@ -198,6 +201,11 @@ class VerifyTamperingTest {
         List<String> gone = h.createQuery("SELECT record_id FROM ledger_entry WHERE leaf_index >= :b")
             .bind("b", b).mapTo(String.class).list();
         for (String id : gone) {
+          if (id.contains("@")) {
+            continue; // an incident version (CODE@N); its rows reference no rolled-back leaf's record
+          }
+          h.createUpdate("DELETE FROM incident_candidate WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM incident_report WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", UUID.fromString(id)).execute();
         }
