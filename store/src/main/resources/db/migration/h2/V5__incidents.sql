@@ -27,15 +27,6 @@ CREATE TABLE incident (
   UNIQUE (country_code, code_year, code_number)
 );
 CREATE INDEX incident_occurred_idx ON incident (occurred_from);
-
--- The last code number given per country and year: one locked row, so a new code costs the same
--- at the millionth incident as at the first.
-CREATE TABLE incident_code_counter (
-  country_code  VARCHAR(3) NOT NULL,
-  code_year     INTEGER NOT NULL,
-  last_number   INTEGER NOT NULL,
-  PRIMARY KEY (country_code, code_year)
-);
 CREATE INDEX incident_status_idx ON incident (status, occurred_from);
 
 -- A report's membership of an incident (a report belongs to exactly one), with the report's
