@@ -10,7 +10,15 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.core.geo.Gazetteer;
+import org.truce.server.auth.AccountApi;
+import org.truce.server.auth.AuthService;
+import org.truce.server.auth.Authenticator;
+import org.truce.server.auth.FirstAdminSetup;
+import org.truce.server.auth.LoginUi;
+import org.truce.server.auth.PartyKeyApi;
 import org.truce.server.config.TruceConfig;
+import org.truce.server.report.ReportVisibility;
+import org.truce.store.auth.PartyKeyRepository;
 import org.truce.server.geo.BoundaryApi;
 import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.geo.BoundaryService;
@@ -53,6 +61,8 @@ public final class TruceServer implements AutoCloseable {
   private final ReportService reports;
   private final LedgerService ledger;
   private final BoundaryService boundaries;
+  private final AuthService auth;
+  private final FirstAdminSetup setup;
   private final WitnessPublisher witnesses;
   private final Javalin app;
 
@@ -81,8 +91,13 @@ public final class TruceServer implements AutoCloseable {
     ZoneService zoneService = new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC());
     ZoneApi zoneApi = new ZoneApi(zoneService, references, bodies, json);
     ZoneUi zoneUi = new ZoneUi(zoneService, references, new Templates(), json);
-    UiRoutes ui = new UiRoutes(reports, references, new Templates(), new DisplayTime(config.displayZone()), json,
-        config.tileUrl());
+    this.auth = new AuthService(db, references, Clock.systemUTC());
+    Authenticator authenticator = new Authenticator(auth);
+    this.setup = new FirstAdminSetup(auth);
+    ReportVisibility visibility = new ReportVisibility(config.exchangeRule(), Clock.systemUTC());
+    Templates templates = new Templates();
+    UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
+        config.tileUrl(), visibility);
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -99,11 +114,17 @@ public final class TruceServer implements AutoCloseable {
       });
       c.routes.before(ops::start);
       c.routes.before(security::apply);
+      c.routes.before(authenticator::identify);
+      c.routes.beforeMatched(authenticator::authorize);
       c.routes.after(ops::finish);
       problems.register(c.routes);
       ops.register(c.routes);
       new OpenApi().register(c.routes);
-      new ReportApi(reports, references, bodies, ledgerApi, json).register(c.routes);
+      new ReportApi(reports, references, bodies, ledgerApi, visibility, json).register(c.routes);
+      new LoginUi(auth, templates).register(c.routes);
+      new AccountApi(auth, bodies, json).register(c.routes);
+      new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);
+      setup.register(c.routes, templates);
       ledgerApi.register(c.routes);
       zoneApi.register(c.routes);
       new BoundaryApi(boundaries, config.maxBodyBytes()).register(c.routes);
@@ -141,6 +162,7 @@ public final class TruceServer implements AutoCloseable {
 
   public TruceServer start() {
     app.start();
+    setup.announceIfNeeded(config.host(), app.port());
     LOG.info("log origin {}, verifier key {}", ledger.origin(), ledger.verifierKey());
     if (!config.witnesses().isEmpty()) {
       LOG.info("{} witness(es), quorum {}: {}", config.witnesses().size(), config.witnessQuorum(),
@@ -164,6 +186,10 @@ public final class TruceServer implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public AuthService auth() {
+    return auth;
   }
 
   public BoundaryService boundaries() {

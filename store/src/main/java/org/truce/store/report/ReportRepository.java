@@ -207,6 +207,11 @@ public final class ReportRepository {
     if (!q.includeSuperseded()) {
       where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id)");
     }
+    if (q.visibility() != null) {
+      where.append(" AND (r.reporting_party = :visibleParty OR r.registered_at < :exchangedBefore)");
+      binders.add(b -> b.bind("visibleParty", q.visibility().party())
+          .bind("exchangedBefore", Timestamp.from(q.visibility().exchangedBefore())));
+    }
     return new Filter(where.toString(), binders);
   }
 
