@@ -15,6 +15,8 @@ import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.interop.ExportApi;
+import org.truce.server.interop.ReportExporter;
 import org.truce.server.ledger.LedgerApi;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
@@ -82,6 +84,7 @@ public final class TruceServer implements AutoCloseable {
       ops.register(c.routes);
       new OpenApi().register(c.routes);
       new ReportApi(reports, references, bodies, ledgerApi, json).register(c.routes);
+      new ExportApi(new ReportExporter(reports.repository(), references, json), references, Clock.systemUTC()).register(c.routes);
       ledgerApi.register(c.routes);
       new LogApi(ledger).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
