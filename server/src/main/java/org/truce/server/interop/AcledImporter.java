@@ -62,8 +62,9 @@ public final class AcledImporter {
   public ImportSummary importCsv(Reader in, String party, String account, String sourceName, Listener listener)
       throws IOException {
     if (references.party(party).isEmpty()) {
-      throw new IllegalArgumentException("unknown party '" + party + "'; one of "
-          + references.parties().stream().map(p -> p.code()).toList());
+      throw new IllegalArgumentException("unknown party '" + party + "'; " + (references.parties().isEmpty()
+          ? "this database has no parties yet (./truce demo --data DIR loads the reference scenario)"
+          : "one of " + String.join(", ", references.parties().stream().map(p -> p.code()).toList())));
     }
     CsvReader csv = new CsvReader(in);
     List<String> headerRow = csv.next();

@@ -36,6 +36,7 @@ public final class AcledImportMapper {
   public static final String GEO_PRECISION_TAG = "truce-geo-precision";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final java.util.regex.Pattern EVENT_ID = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.:\\-]+");
 
   private final AcledHeader header;
   private final String party;
@@ -62,7 +63,7 @@ public final class AcledImportMapper {
     String eventId = header.get(row, AcledColumns.EVENT_ID_CNTY);
     if (eventId.isEmpty()) {
       errors.add(AcledColumns.EVENT_ID_CNTY, "is required: it makes re-imports idempotent");
-    } else if (eventId.length() > 100 || !eventId.matches("[\\p{L}\\p{N}_.:\\-]+")) {
+    } else if (eventId.length() > 100 || !EVENT_ID.matcher(eventId).matches()) {
       errors.add(AcledColumns.EVENT_ID_CNTY, "must be letters, digits, '-', '_', '.' or ':' (at most 100), got '"
           + shorten(eventId) + "'");
     }
