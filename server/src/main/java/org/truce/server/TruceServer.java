@@ -26,6 +26,8 @@ import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.interop.ExportApi;
+import org.truce.server.interop.ReportExporter;
 import org.truce.server.ledger.LedgerApi;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
@@ -125,6 +127,7 @@ public final class TruceServer implements AutoCloseable {
       new AccountApi(auth, bodies, json).register(c.routes);
       new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);
       setup.register(c.routes, templates);
+      new ExportApi(new ReportExporter(reports.repository(), references, json), references, Clock.systemUTC()).register(c.routes);
       ledgerApi.register(c.routes);
       zoneApi.register(c.routes);
       new BoundaryApi(boundaries, config.maxBodyBytes()).register(c.routes);

@@ -73,6 +73,37 @@ public final class ReportService {
     }
   }
 
+  /** A checked submission to register in a batch, with the external reference it is imported under (or null). */
+  public record Batched(ReportSubmission submission, String sourceRef) {}
+
+  /**
+   * Registers checked submissions in one transaction (enriched, each with its ledger entry, in
+   * list order): all or none. For bulk imports; a single write goes through {@link #register}.
+   * Requires the actors they name to be stored and their source references to be new.
+   */
+  public void registerAll(java.util.List<Batched> items, String account) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    java.util.List<ReportRepository.NewReport> rows = new java.util.ArrayList<>(items.size());
+    Enricher enricher = new Enricher(references.adminLocator(), references.zoneIndex());
+    for (Batched b : items) {
+      ReportSubmission s = b.submission();
+      Report report = new Report(UUID.randomUUID(), s,
+          enricher.enrich(s.location().point(), s.occurredAt().instant()), now, account, null, null);
+      rows.add(new ReportRepository.NewReport(report, ledgerEntries.forReport(report), b.sourceRef()));
+    }
+    reports.insertAll(rows);
+    ledger.signal();
+  }
+
+  /** The checks the parser runs against stored reference data (parties, actors, places, reports). */
+  public ReferenceCheck referenceCheck() {
+    return new Check();
+  }
+
+  public LedgerService ledger() {
+    return ledger;
+  }
+
   public Enrichment enrich(ReportSubmission submission) {
     return new Enricher(references.adminLocator(), references.zoneIndex())
         .enrich(submission.location().point(), submission.occurredAt().instant());

@@ -57,19 +57,27 @@ public final class ReportRepository {
   }
 
   private void insertRow(Handle h, Report r) {
+    bindRow(h.createUpdate(insertSql()), r).execute();
+  }
+
+  private String insertSql() {
+    return "INSERT INTO report (id, reporting_party, occurred_at, time_precision, latitude, longitude, geom,"
+        + " geo_precision, place_name, resolved_place, category, alleged_violator, target,"
+        + " killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, narrative,"
+        + " sources_json, supersedes, registered_at, submitted_by, signature, signing_key_id,"
+        + " country_code, country_name, governorate, district, admin_approximate, loc_distance_km, content_hash)"
+        + " VALUES (:id, :party, :occurredAt, :timePrecision, :lat, :lon, "
+        + db.dialect().geometryFromWkt(":wkt")
+        + ", :geoPrecision, :placeName, :resolvedPlace, :category, :violator, :target,"
+        + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, CAST(:supersedes AS UUID), :registeredAt, :submittedBy,"
+        + " :signature, :keyId, :countryCode, :countryName, :governorate, :district, :approx, :loc, :hash)";
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindRow(T stmt, Report r) {
     ReportSubmission s = r.submission();
     Enrichment e = r.enrichment();
     GeoPoint p = s.location().point();
-    h.createUpdate("INSERT INTO report (id, reporting_party, occurred_at, time_precision, latitude, longitude, geom,"
-            + " geo_precision, place_name, resolved_place, category, alleged_violator, target,"
-            + " killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, narrative,"
-            + " sources_json, supersedes, registered_at, submitted_by, signature, signing_key_id,"
-            + " country_code, country_name, governorate, district, admin_approximate, loc_distance_km, content_hash)"
-            + " VALUES (:id, :party, :occurredAt, :timePrecision, :lat, :lon, "
-            + db.dialect().geometryFromWkt(":wkt")
-            + ", :geoPrecision, :placeName, :resolvedPlace, :category, :violator, :target,"
-            + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, CAST(:supersedes AS UUID), :registeredAt, :submittedBy,"
-            + " :signature, :keyId, :countryCode, :countryName, :governorate, :district, :approx, :loc, :hash)")
+    return stmt
         .bind("id", r.id())
         .bind("party", s.reportingParty())
         .bind("occurredAt", Timestamp.from(s.occurredAt().instant()))
@@ -98,8 +106,63 @@ public final class ReportRepository {
         .bind("district", e.district())
         .bind("approx", e.adminApproximate())
         .bind("loc", e.lineOfContactDistanceKm())
-        .bind("hash", ReportCanonicalForm.sha256(r))
-        .execute();
+        .bind("hash", ReportCanonicalForm.sha256(r));
+  }
+
+  /** A report to store in a batch, its ledger entry and the external reference it was imported under (or null). */
+  public record NewReport(Report report, PendingEntry ledgerEntry, String sourceRef) {}
+
+  /**
+   * Stores every report with its zone memberships, ledger entry and source reference in one
+   * transaction, with batched statements: all or none. Ledger entries are queued in list order.
+   * Requires the same as {@link #insert}, and source references not yet stored.
+   */
+  public void insertAll(List<NewReport> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    db.jdbi().useTransaction(h -> {
+      org.jdbi.v3.core.statement.PreparedBatch rows = h.prepareBatch(insertSql());
+      for (NewReport n : reports) {
+        bindRow(rows, n.report()).add();
+      }
+      rows.execute();
+      org.jdbi.v3.core.statement.PreparedBatch zones =
+          h.prepareBatch("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)");
+      org.jdbi.v3.core.statement.PreparedBatch refs =
+          h.prepareBatch("INSERT INTO report_source_ref (ref, report_id) VALUES (:ref, :r)");
+      org.jdbi.v3.core.statement.PreparedBatch entries = h.prepareBatch(
+          "INSERT INTO ledger_entry (kind, record_id, content_hash, entry, created_at)"
+              + " VALUES (:kind, :recordId, :hash, :entry, :createdAt)");
+      for (NewReport n : reports) {
+        for (String zone : n.report().enrichment().zoneCodes()) {
+          zones.bind("r", n.report().id()).bind("z", zone).add();
+        }
+        if (n.sourceRef() != null) {
+          refs.bind("ref", n.sourceRef()).bind("r", n.report().id()).add();
+        }
+        PendingEntry e = n.ledgerEntry();
+        entries.bind("kind", e.kind()).bind("recordId", e.recordId()).bind("hash", e.contentHash())
+            .bind("entry", e.entry()).bind("createdAt", Timestamp.from(e.createdAt())).add();
+      }
+      if (zones.size() > 0) {
+        zones.execute();
+      }
+      if (refs.size() > 0) {
+        refs.execute();
+      }
+      entries.execute();
+    });
+  }
+
+  /** The references among {@code refs} that some stored report was imported under. */
+  public java.util.Set<String> existingSourceRefs(java.util.Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return db.jdbi().withHandle(h -> new java.util.HashSet<>(
+        h.createQuery("SELECT ref FROM report_source_ref WHERE ref IN (<refs>)")
+            .bindList("refs", List.copyOf(refs)).mapTo(String.class).list()));
   }
 
   public Optional<StoredReport> find(UUID id) {
@@ -216,6 +279,49 @@ public final class ReportRepository {
   }
 
   /** A WHERE clause and the parameter bindings it needs. */
+  /**
+   * Every report matching {@code q}'s filters (its limit and offset are ignored), oldest event
+   * first, with zone memberships, handed to {@code consumer} one at a time. Reads pages of
+   * {@code pageSize} by keyset (occurred_at, seq), each in its own short query, so memory stays flat
+   * whatever the number of matches and no transaction is held open. Reports registered while this
+   * runs are included when they sort after the current position.
+   */
+  public void forEachMatching(ReportQuery q, int pageSize, Consumer<StoredReport> consumer) {
+    Filter f = filter(q);
+    Timestamp afterTime = null;
+    long afterSeq = 0;
+    while (true) {
+      Timestamp t = afterTime;
+      long s = afterSeq;
+      List<Map.Entry<Long, StoredReport>> page = db.jdbi().withHandle(h -> {
+        Query query = h.createQuery(SELECT + f.where()
+            + (t == null ? "" : " AND (r.occurred_at > :afterTime OR (r.occurred_at = :afterTime AND r.seq > :afterSeq))")
+            + " ORDER BY r.occurred_at, r.seq FETCH FIRST :pageSize ROWS ONLY");
+        f.bind(query);
+        if (t != null) {
+          query.bind("afterTime", t).bind("afterSeq", s);
+        }
+        List<Map.Entry<Long, StoredReport>> rows = query.bind("pageSize", pageSize)
+            .map((rs, ctx) -> Map.entry(rs.getLong("seq"), read(rs))).list();
+        List<StoredReport> zoned = withZones(h, rows.stream().map(Map.Entry::getValue).toList());
+        List<Map.Entry<Long, StoredReport>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          out.add(Map.entry(rows.get(i).getKey(), zoned.get(i)));
+        }
+        return out;
+      });
+      for (Map.Entry<Long, StoredReport> e : page) {
+        consumer.accept(e.getValue());
+      }
+      if (page.size() < pageSize) {
+        return;
+      }
+      Map.Entry<Long, StoredReport> last = page.get(page.size() - 1);
+      afterTime = Timestamp.from(last.getValue().report().submission().occurredAt().instant());
+      afterSeq = last.getKey();
+    }
+  }
+
   private record Filter(String where, List<Binder> binders) {
     Query bind(Query query) {
       binders.forEach(b -> b.bind(query));
