@@ -16,6 +16,8 @@ import org.truce.server.auth.Authenticator;
 import org.truce.server.auth.FirstAdminSetup;
 import org.truce.server.auth.LoginUi;
 import org.truce.server.auth.PartyKeyApi;
+import org.truce.server.auth.PartySignatures;
+import org.truce.server.auth.Role;
 import org.truce.server.config.TruceConfig;
 import org.truce.server.report.ReportVisibility;
 import org.truce.store.auth.PartyKeyRepository;
@@ -108,11 +110,18 @@ public final class TruceServer implements AutoCloseable {
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.host = config.host();
       c.jetty.port = config.port();
-      c.staticFiles.enableWebjars();
+      c.staticFiles.add(s -> {
+        s.hostedPath = "/webjars";
+        s.directory = "/META-INF/resources/webjars";
+        s.location = Location.CLASSPATH;
+        s.roles = java.util.Set.of(Role.PUBLIC);
+        s.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+      });
       c.staticFiles.add(s -> {
         s.hostedPath = "/static";
         s.directory = "/static";
         s.location = Location.CLASSPATH;
+        s.roles = java.util.Set.of(Role.PUBLIC);
       });
       c.routes.before(ops::start);
       c.routes.before(security::apply);
@@ -122,7 +131,8 @@ public final class TruceServer implements AutoCloseable {
       problems.register(c.routes);
       ops.register(c.routes);
       new OpenApi().register(c.routes);
-      new ReportApi(reports, references, bodies, ledgerApi, visibility, json).register(c.routes);
+      new ReportApi(reports, references, bodies, ledgerApi, visibility,
+          new PartySignatures(new PartyKeyRepository(db)), json).register(c.routes);
       new LoginUi(auth, templates).register(c.routes);
       new AccountApi(auth, bodies, json).register(c.routes);
       new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);

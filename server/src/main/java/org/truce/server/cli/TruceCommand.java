@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "Truce 0.1.0",
     description = "Shared record and coordination system of a multi-party ceasefire mechanism.",
     subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, ExportCommand.class,
-        VerifyCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class})
+        VerifyCommand.class, WitnessCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class TruceCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

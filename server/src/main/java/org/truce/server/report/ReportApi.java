@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.truce.core.report.Category;
 import org.truce.server.auth.Access;
+import org.truce.server.auth.PartySignatures;
 import org.truce.server.auth.Principal;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
@@ -32,11 +33,13 @@ public final class ReportApi {
   private final ReportJson view;
   private final LedgerApi ledgerApi;
   private final ReportVisibility visibility;
+  private final PartySignatures signatures;
   private final ObjectMapper json;
 
   public ReportApi(ReportService service, ReferenceData references, JsonBodies bodies, LedgerApi ledgerApi,
-      ReportVisibility visibility, ObjectMapper json) {
+      ReportVisibility visibility, PartySignatures signatures, ObjectMapper json) {
     this.ledgerApi = ledgerApi;
+    this.signatures = signatures;
     this.visibility = visibility;
     this.service = service;
     this.references = references;
@@ -53,7 +56,12 @@ public final class ReportApi {
 
   private void create(Context ctx) {
     Principal p = Access.principal(ctx);
-    ReportService.Registered registered = service.register(bodies.read(ctx), actingParty(p), p.account());
+    String party = actingParty(p);
+    JsonBodies.Body submitted = bodies.readBody(ctx);
+    ReportService.Registered registered = signatures.verify(ctx.header(PartySignatures.HEADER), party, submitted.bytes())
+        .map(v -> service.registerSigned(submitted.json(), submitted.bytes(), v.signature(), v.keyId(), party,
+            p.account()))
+        .orElseGet(() -> service.register(submitted.json(), party, p.account()));
     StoredReport stored = service.find(registered.report().id()).orElseThrow();
     ObjectNode body = view.of(stored);
     service.awaitLeafIndex(registered.ledgerEntryId(), LEAF_WAIT);

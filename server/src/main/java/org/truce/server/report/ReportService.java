@@ -56,12 +56,27 @@ public final class ReportService {
     return register(submission, account);
   }
 
+  /**
+   * Registers a submission whose exact bytes a party signed (already verified): the signature and
+   * key id become part of the record, and its hashed canonical form.
+   */
+  public Registered registerSigned(JsonNode body, byte[] signedBytes, String signature, String keyId,
+      String actingParty, String account) {
+    ReportSubmission submission = parser.parse(body, actingParty);
+    return store(submission, account, signature, keyId, signedBytes);
+  }
+
   public Registered register(ReportSubmission submission, String account) {
+    return store(submission, account, null, null, null);
+  }
+
+  private Registered store(ReportSubmission submission, String account, String signature, String keyId,
+      byte[] signedBytes) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Enrichment enrichment = enrich(submission);
-    Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, null, null);
+    Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, signature, keyId);
     try {
-      long entryId = reports.insert(report, ledgerEntries.forReport(report));
+      long entryId = reports.insert(report, ledgerEntries.forReport(report), signedBytes);
       ledger.signal();
       return new Registered(report, entryId);
     } catch (JdbiException e) {

@@ -43,14 +43,14 @@ class VerifyTamperingTest {
       long size = s.server().ledger().latestCheckpoint().orElseThrow().size();
       long reports = s.count("report");
 
-      Run remote = verify("--url", s.url(""), "--log-key", key);
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", key);
       assertThat(remote.exitCode()).as(remote.toString()).isZero();
       assertThat(remote.discrepancies()).isEmpty();
       assertThat(remote.err()).isEmpty();
       assertThat(remote.summary()).startsWith("OK: log localhost/truce verified at size " + size + ", root ")
           .contains(size + " leaves, " + reports + " reports checked");
 
-      Run fetchedKey = verify("--url", s.url("/"));
+      Run fetchedKey = verify("--url", s.url("/"), "--token", s.token("analyst"));
       assertThat(fetchedKey.exitCode()).as(fetchedKey.toString()).isZero();
       assertThat(fetchedKey.err()).contains("warning: using the log key fetched from " + s.url("") + "/log/key");
     }
@@ -82,7 +82,7 @@ class VerifyTamperingTest {
       expected = "report " + id + " (leaf " + leaf + "): stored content hashes to " + hex(tamperedHash)
           + " but leaf " + leaf + " records " + report.get("contentHash").asText();
 
-      Run remote = verify("--url", s.url(""), "--log-key", s.get("/log/key").body().trim());
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
       assertThat(remote.discrepancies()).containsExactly(expected);
       assertThat(remote.summary()).startsWith("FAILED: 1 discrepancy in log localhost/truce at size ");
@@ -106,7 +106,7 @@ class VerifyTamperingTest {
         h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", id).execute();
       });
       expected = "leaf " + leaf + " records report " + id + ", which is missing from ";
-      Run remote = verify("--url", s.url(""), "--log-key", s.get("/log/key").body().trim());
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
       assertThat(remote.discrepancies()).containsExactly(expected + "the API of " + s.url(""));
     }

@@ -46,8 +46,20 @@ public final class ReportRepository {
    * ledger entry id. Requires the report's parties, actors, zones and superseded report to exist.
    */
   public long insert(Report report, PendingEntry ledgerEntry) {
+    return insert(report, ledgerEntry, null);
+  }
+
+  /**
+   * As {@link #insert(Report, PendingEntry)}, keeping {@code signedBody}: the exact bytes a party
+   * signed, so its signature can be verified again by anyone later (null when unsigned).
+   */
+  public long insert(Report report, PendingEntry ledgerEntry, byte[] signedBody) {
     return db.jdbi().inTransaction(h -> {
       insertRow(h, report);
+      if (signedBody != null) {
+        h.createUpdate("UPDATE report SET submitted_body = :body WHERE id = :id")
+            .bind("body", signedBody).bind("id", report.id()).execute();
+      }
       for (String zone : report.enrichment().zoneCodes()) {
         h.createUpdate("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)")
             .bind("r", report.id()).bind("z", zone).execute();
@@ -171,6 +183,12 @@ public final class ReportRepository {
         .map((rs, ctx) -> read(rs))
         .findOne()
         .map(r -> withZones(h, List.of(r)).get(0)));
+  }
+
+  /** The bytes a party signed when it submitted report {@code id}, if it signed. */
+  public Optional<byte[]> signedBody(UUID id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT submitted_body FROM report WHERE id = :id")
+        .bind("id", id).map((rs, ctx) -> rs.getBytes("submitted_body")).findOne().filter(b -> b != null));
   }
 
   public boolean exists(UUID id) {
