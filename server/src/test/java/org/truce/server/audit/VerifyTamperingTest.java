@@ -94,6 +94,22 @@ class VerifyTamperingTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aCodedColumnSetToAValueTruceNeverWritesIsNamed(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    UUID id;
+    try (RunningServer s = f.start()) {
+      JsonNode report = register(s, "an 'other' event");
+      id = UUID.fromString(report.get("id").asText());
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("UPDATE report SET category = 'made-up' WHERE id = :id")
+          .bind("id", id).execute());
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).anyMatch(d -> d.contains(id.toString()) && d.contains("stored category 'made-up'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
   void aDeletedReportIsNamedByTheLeafThatRecordsIt(String kind) throws Exception {
     VerifyFixture f = VerifyFixture.create(kind);
     String expected;

@@ -349,9 +349,47 @@ public final class ReportRepository {
 
   /** Every report in registration order, without zone memberships, for the auditor. */
   public void forEachInOrder(Consumer<StoredReport> consumer) {
+    forEachInOrder(consumer, (id, problem) -> {
+      throw new IllegalStateException("report " + id + ": " + problem);
+    });
+  }
+
+  /**
+   * As {@link #forEachInOrder(Consumer)}, handing rows whose coded columns hold values no version
+   * of Truce writes (a tampered or corrupt row) to {@code corrupt} with the reason, instead of
+   * reading them leniently.
+   */
+  public void forEachInOrder(Consumer<StoredReport> consumer, java.util.function.BiConsumer<UUID, String> corrupt) {
     db.jdbi().useHandle(h -> h.createQuery(SELECT + " ORDER BY r.seq")
-        .map((rs, ctx) -> read(rs))
-        .forEach(consumer));
+        .map((rs, ctx) -> {
+          String problem = codeProblem(rs);
+          if (problem != null) {
+            corrupt.accept(rs.getObject("id", UUID.class), problem);
+            return null;
+          }
+          return read(rs);
+        })
+        .forEach(r -> {
+          if (r != null) {
+            consumer.accept(r);
+          }
+        }));
+  }
+
+  private static String codeProblem(ResultSet rs) throws SQLException {
+    String category = rs.getString("category");
+    if (Category.fromCode(category).isEmpty()) {
+      return "stored category '" + category + "' is not a category Truce records";
+    }
+    String time = rs.getString("time_precision");
+    if (java.util.Arrays.stream(TimePrecision.values()).noneMatch(t -> t.name().equals(time))) {
+      return "stored time precision '" + time + "' is not one Truce records";
+    }
+    String geo = rs.getString("geo_precision");
+    if (java.util.Arrays.stream(GeoPrecision.values()).noneMatch(g -> g.name().equals(geo))) {
+      return "stored geo precision '" + geo + "' is not one Truce records";
+    }
+    return null;
   }
 
   /** Where and when a report happened, for recomputing its enrichment. */
