@@ -54,7 +54,7 @@ public final class ReportRepository {
    * signed, so its signature can be verified again by anyone later (null when unsigned).
    */
   public long insert(Report report, PendingEntry ledgerEntry, byte[] signedBody) {
-    return db.jdbi().inTransaction(h -> {
+    long entryId = db.jdbi().inTransaction(h -> {
       insertRow(h, report);
       if (signedBody != null) {
         h.createUpdate("UPDATE report SET submitted_body = :body WHERE id = :id")
@@ -66,6 +66,8 @@ public final class ReportRepository {
       }
       return LedgerQueue.enqueue(h, ledgerEntry);
     });
+    db.makeDurable();
+    return entryId;
   }
 
   private void insertRow(Handle h, Report r) {
@@ -165,6 +167,7 @@ public final class ReportRepository {
       }
       entries.execute();
     });
+    db.makeDurable();
   }
 
   /** The references among {@code refs} that some stored report was imported under. */
