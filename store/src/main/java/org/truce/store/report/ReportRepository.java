@@ -175,9 +175,11 @@ public final class ReportRepository {
     if (refs.isEmpty()) {
       return java.util.Set.of();
     }
+    // One array parameter, so the statement text (and its cached plan) is the same for every batch;
+    // an IN list of 500 placeholders got a plan made while the table was empty: a full scan per batch.
     return db.jdbi().withHandle(h -> new java.util.HashSet<>(
-        h.createQuery("SELECT ref FROM report_source_ref WHERE ref IN (<refs>)")
-            .bindList("refs", List.copyOf(refs)).mapTo(String.class).list()));
+        h.createQuery("SELECT ref FROM report_source_ref WHERE ref = ANY(:refs)")
+            .bindArray("refs", String.class, List.copyOf(refs)).mapTo(String.class).list()));
   }
 
   public Optional<StoredReport> find(UUID id) {
