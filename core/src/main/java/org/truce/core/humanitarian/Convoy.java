@@ -21,6 +21,12 @@ public record Convoy(UUID id, String name, NotificationType kind, String organis
   /** A report linked to the convoy, automatically (deconfliction) or by hand. */
   public record LinkedReport(UUID reportId, Instant linkedAt, String linkedBy, String how) {}
 
+  /** When it arrived or was aborted, or null while in transit or not yet departed. */
+  public Instant endedAt() {
+    return events.stream().filter(e -> e.type().equals("arrived") || e.type().equals("aborted")).map(Event::at)
+        .findFirst().orElse(null);
+  }
+
   public Instant departedAt() {
     return events.stream().filter(e -> e.type().equals("departed")).map(Event::at).findFirst().orElse(null);
   }

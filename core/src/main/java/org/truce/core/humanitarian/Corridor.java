@@ -16,9 +16,15 @@ public record Corridor(UUID id, String name, String organisation, String created
 
   public record StatusChange(CorridorStatus status, String reason, Instant at, String by) {}
 
-  /** Open (by status) and within its opening hours at {@code t}. */
+  /** The status in force at {@code t} (by the history), open, and within its opening hours then. */
   public boolean activeAt(Instant t) {
-    if (status != CorridorStatus.OPEN || t.isBefore(statusAt)) {
+    CorridorStatus then = null;
+    for (StatusChange c : history) {
+      if (!c.at().isAfter(t)) {
+        then = c.status();
+      }
+    }
+    if (then != CorridorStatus.OPEN) {
       return false;
     }
     LocalTime time = LocalTime.ofInstant(t, java.time.ZoneOffset.UTC);

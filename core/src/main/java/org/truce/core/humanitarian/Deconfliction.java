@@ -8,7 +8,8 @@ import org.truce.core.geo.GeoPoint;
 
 /**
  * Which protected things a reported event touches: notified sites and movements during their
- * window and active corridors and convoys in transit within {@code thresholdMetres}; pauses when
+ * window, corridors open (by their status history) within their hours, and convoys in transit
+ * (between their departure and their arrival or abort) within {@code thresholdMetres}; pauses when
  * the event lies inside the paused area during the pause. Pure: the caller loads the candidates.
  */
 public final class Deconfliction {
@@ -60,7 +61,8 @@ public final class Deconfliction {
     }
     for (Convoy c : convoys) {
       Instant departed = c.departedAt();
-      if (c.status() != ConvoyStatus.DEPARTED || departed == null || at.isBefore(departed)) {
+      Instant ended = c.endedAt();
+      if (departed == null || at.isBefore(departed) || (ended != null && !at.isBefore(ended))) {
         continue;
       }
       double d = Distances.metres(point, c.route());
