@@ -64,11 +64,11 @@ public final class HumanitarianRepository {
   public void insertNotification(Handle h, Notification n) {
     h.createUpdate("INSERT INTO hum_notification (id, type, name, organisation, notified_by, geometry_wkt, governorate,"
             + " valid_from, valid_to, acknowledge_by, note, convoy_id, salt, created_at) VALUES (:id, :type, :name, :org,"
-            + " :by, :wkt, :gov, :from, :to, :ackBy, :note, :convoy, :salt, :created)")
+            + " :by, :wkt, :gov, :from, :to, :ackBy, :note, CAST(:convoy AS UUID), :salt, :created)")
         .bind("id", n.id()).bind("type", n.type().name()).bind("name", n.name()).bind("org", n.organisation())
         .bind("by", n.notifiedBy()).bind("wkt", HumanitarianCanonicalForm.wkt(n.geometry()))
         .bind("gov", n.governorate()).bind("from", ts(n.validFrom())).bind("to", ts(n.validTo()))
-        .bind("ackBy", ts(n.acknowledgeBy())).bind("note", n.note()).bind("convoy", n.convoyId())
+        .bind("ackBy", ts(n.acknowledgeBy())).bind("note", n.note()).bindByType("convoy", n.convoyId(), UUID.class)
         .bind("salt", n.salt()).bind("created", ts(n.createdAt())).execute();
     for (PartyResponse r : n.responses()) {
       h.createUpdate("INSERT INTO hum_notification_party (notification_id, party_code, status) VALUES (:n, :p, :s)")
@@ -300,7 +300,7 @@ public final class HumanitarianRepository {
   }
 
   public void setConvoyStatus(Handle h, UUID id, ConvoyStatus status, UUID notification) {
-    h.createUpdate("UPDATE hum_convoy SET status = :s, notification_id = COALESCE(:n, notification_id) WHERE id = :id")
+    h.createUpdate("UPDATE hum_convoy SET status = :s, notification_id = COALESCE(CAST(:n AS UUID), notification_id) WHERE id = :id")
         .bind("s", status.name()).bindByType("n", notification, UUID.class).bind("id", id).execute();
   }
 
