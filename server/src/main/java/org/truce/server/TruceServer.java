@@ -110,7 +110,7 @@ public final class TruceServer implements AutoCloseable {
         ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     reports.onStored(humanitarian::deconflict);
     NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
-    HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, json);
+    HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
         config.tileUrl(), visibility);
     this.app = Javalin.create(c -> {

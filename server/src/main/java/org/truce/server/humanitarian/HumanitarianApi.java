@@ -25,13 +25,20 @@ import org.truce.server.http.QueryParams;
  * with need to know ({@link NeedToKnow}), each such view audited.
  */
 public final class HumanitarianApi {
+  /** How long a write waits for its leaf index before answering with the entry still queued. */
+  private static final java.time.Duration LEAF_WAIT = java.time.Duration.ofSeconds(3);
   private final HumanitarianService service;
   private final JsonBodies bodies;
   private final HumanitarianJson view;
   private final NeedToKnow needToKnow;
   private final ObjectMapper json;
+  private final org.truce.server.ledger.LedgerApi ledgerApi;
+  private final org.truce.server.ledger.LedgerService ledger;
 
-  public HumanitarianApi(HumanitarianService service, JsonBodies bodies, NeedToKnow needToKnow, ObjectMapper json) {
+  public HumanitarianApi(HumanitarianService service, JsonBodies bodies, NeedToKnow needToKnow,
+      org.truce.server.ledger.LedgerApi ledgerApi, org.truce.server.ledger.LedgerService ledger, ObjectMapper json) {
+    this.ledgerApi = ledgerApi;
+    this.ledger = ledger;
     this.service = service;
     this.bodies = bodies;
     this.view = new HumanitarianJson(json);
@@ -65,8 +72,9 @@ public final class HumanitarianApi {
 
   private void notify(Context ctx) {
     Principal p = Access.principal(ctx);
-    Notification n = service.notify(bodies.read(ctx), p.party(), p.account());
-    ctx.status(201).header("Location", "/api/v1/notifications/" + n.id()).json(notificationView(ctx, n));
+    HumanitarianService.Written<Notification> w = service.notify(bodies.read(ctx), p.party(), p.account());
+    Notification n = w.value();
+    ctx.status(201).header("Location", "/api/v1/notifications/" + n.id()).json(withLedger(notificationView(ctx, n), w));
   }
 
   private void notifications(Context ctx) {
@@ -118,8 +126,8 @@ public final class HumanitarianApi {
   private void respond(Context ctx) {
     Principal p = Access.principal(ctx);
     UUID id = id(ctx);
-    Notification n = service.respond(id, bodies.read(ctx), p.party(), p.account());
-    ctx.status(201).json(notificationView(ctx, n));
+    HumanitarianService.Written<Notification> w = service.respond(id, bodies.read(ctx), p.party(), p.account());
+    ctx.status(201).json(withLedger(notificationView(ctx, w.value()), w));
   }
 
   private ObjectNode notificationView(Context ctx, Notification n) {
@@ -134,8 +142,8 @@ public final class HumanitarianApi {
 
   private void createPause(Context ctx) {
     Principal p = Access.principal(ctx);
-    Pause pause = service.createPause(bodies.read(ctx), p.party(), p.account());
-    ctx.status(201).header("Location", "/api/v1/pauses/" + pause.id()).json(view.pause(pause));
+    HumanitarianService.Written<Pause> w = service.createPause(bodies.read(ctx), p.party(), p.account());
+    ctx.status(201).header("Location", "/api/v1/pauses/" + w.value().id()).json(withLedger(view.pause(w.value()), w));
   }
 
   private void pauses(Context ctx) {
@@ -166,15 +174,16 @@ public final class HumanitarianApi {
 
   private void agree(Context ctx) {
     Principal p = Access.principal(ctx);
-    ctx.status(201).json(view.pause(service.agree(id(ctx), p.party(), p.account())));
+    HumanitarianService.Written<Pause> w = service.agree(id(ctx), p.party(), p.account());
+    ctx.status(201).json(withLedger(view.pause(w.value()), w));
   }
 
   // ---- corridors
 
   private void createCorridor(Context ctx) {
     Principal p = Access.principal(ctx);
-    Corridor c = service.createCorridor(bodies.read(ctx), p.party(), p.account());
-    ctx.status(201).header("Location", "/api/v1/corridors/" + c.id()).json(view.corridor(c));
+    HumanitarianService.Written<Corridor> w = service.createCorridor(bodies.read(ctx), p.party(), p.account());
+    ctx.status(201).header("Location", "/api/v1/corridors/" + w.value().id()).json(withLedger(view.corridor(w.value()), w));
   }
 
   private void corridors(Context ctx) {
@@ -209,15 +218,16 @@ public final class HumanitarianApi {
     UUID id = id(ctx);
     Corridor c = service.repository().corridor(id).orElseThrow(() -> new ProblemHandlers.NotFound("no corridor " + id));
     ownOrganisation(p, c.organisation(), "corridor");
-    ctx.status(201).json(view.corridor(service.setCorridorStatus(id, bodies.read(ctx), p.party(), p.account())));
+    HumanitarianService.Written<Corridor> w = service.setCorridorStatus(id, bodies.read(ctx), p.party(), p.account());
+    ctx.status(201).json(withLedger(view.corridor(w.value()), w));
   }
 
   // ---- convoys
 
   private void createConvoy(Context ctx) {
     Principal p = Access.principal(ctx);
-    Convoy c = service.createConvoy(bodies.read(ctx), p.party(), p.account());
-    ctx.status(201).header("Location", "/api/v1/convoys/" + c.id()).json(convoyView(ctx, c));
+    HumanitarianService.Written<Convoy> w = service.createConvoy(bodies.read(ctx), p.party(), p.account());
+    ctx.status(201).header("Location", "/api/v1/convoys/" + w.value().id()).json(withLedger(convoyView(ctx, w.value()), w));
   }
 
   private void convoys(Context ctx) {
@@ -240,7 +250,8 @@ public final class HumanitarianApi {
     UUID id = id(ctx);
     Convoy c = service.repository().convoy(id).orElseThrow(() -> new ProblemHandlers.NotFound("no convoy " + id));
     ownOrganisation(p, c.organisation(), "convoy");
-    ctx.status(201).json(convoyView(ctx, service.convoyEvent(id, bodies.read(ctx), p.account())));
+    HumanitarianService.Written<Convoy> w = service.convoyEvent(id, bodies.read(ctx), p.account());
+    ctx.status(201).json(withLedger(convoyView(ctx, w.value()), w));
   }
 
   private void linkReport(Context ctx) {
@@ -248,7 +259,8 @@ public final class HumanitarianApi {
     UUID id = id(ctx);
     Convoy c = service.repository().convoy(id).orElseThrow(() -> new ProblemHandlers.NotFound("no convoy " + id));
     ownOrganisation(p, c.organisation(), "convoy");
-    ctx.status(201).json(convoyView(ctx, service.linkReport(id, bodies.read(ctx), p.account())));
+    HumanitarianService.Written<Convoy> w = service.linkReport(id, bodies.read(ctx), p.account());
+    ctx.status(201).json(withLedger(convoyView(ctx, w.value()), w));
   }
 
   ObjectNode convoyView(Context ctx, Convoy c) {
@@ -283,6 +295,13 @@ public final class HumanitarianApi {
   }
 
   // ---- helpers
+
+  /** Adds the write's {@code ledger} block (entry id, leaf index once sequenced, proof link, receipt), as reports do. */
+  private ObjectNode withLedger(ObjectNode body, HumanitarianService.Written<?> w) {
+    ledger.awaitLeafIndex(w.ledgerEntryId(), LEAF_WAIT);
+    body.set("ledger", ledgerApi.describe(ledger.store().byEntryId(w.ledgerEntryId()).orElseThrow()));
+    return body;
+  }
 
   /** Humanitarian staff change only their own organisation's records; monitors and admins any. */
   private static void ownOrganisation(Principal p, String organisation, String what) {

@@ -73,6 +73,9 @@ public final class HumanitarianService {
     this.clock = clock;
   }
 
+  /** A stored change and the id of its ledger entry (the sequencer turns it into a leaf index). */
+  public record Written<T>(T value, long ledgerEntryId) {}
+
   public HumanitarianRepository repository() {
     return repo;
   }
@@ -92,7 +95,7 @@ public final class HumanitarianService {
    * movements), validFrom, validTo (required for movements), parties [codes],
    * acknowledgeWithinHours (optional), note (optional).
    */
-  public Notification notify(JsonNode body, String organisation, String account) {
+  public Written<Notification> notify(JsonNode body, String organisation, String account) {
     Errors errors = new Errors();
     requireObject(body);
     unknown(body, Set.of("type", "name", "location", "route", "validFrom", "validTo", "parties",
@@ -132,12 +135,9 @@ public final class HumanitarianService {
     int h = hours != null ? hours : type.isMovement() ? settings.movementAckHours() : settings.siteAckHours();
     Notification n = buildNotification(UUID.randomUUID(), type, name, organisation, account, geometry, from, to,
         now.plus(Duration.ofHours(h)), note, null, parties, now);
-    repo.inTransaction(tx -> {
-      insertNotification(tx, n);
-      return null;
-    });
+    long entry = repo.inTransaction(tx -> insertNotification(tx, n));
     ledger.signal();
-    return n;
+    return new Written<>(n, entry);
   }
 
   private Notification buildNotification(UUID id, NotificationType type, String name, String organisation,
@@ -149,14 +149,14 @@ public final class HumanitarianService {
         parties.stream().map(p -> new PartyResponse(p, Response.PENDING, null, null, null)).toList());
   }
 
-  private void insertNotification(org.jdbi.v3.core.Handle h, Notification n) {
+  private long insertNotification(org.jdbi.v3.core.Handle h, Notification n) {
     repo.insertNotification(h, n);
-    HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("notification.created", n.organisation(),
+    return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("notification.created", n.organisation(),
         n.id().toString(), n.createdAt(), HumanitarianCanonicalForm.notificationCreated(n)));
   }
 
   /** A party officer's answer. Body: response (acknowledged | refused), reason (required to refuse). */
-  public Notification respond(UUID id, JsonNode body, String party, String account) {
+  public Written<Notification> respond(UUID id, JsonNode body, String party, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("response", "reason"), errors);
@@ -186,11 +186,11 @@ public final class HumanitarianService {
     }
     Instant now = now();
     PartyResponse answer = new PartyResponse(party, response, now, account, reason);
-    boolean done = repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       if (!repo.respond(h, id, answer, List.of(Response.PENDING, Response.SILENT))) {
-        return false;
+        return -1L;
       }
-      HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("notification." + answer.status().code(), party,
+      long e = HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("notification." + answer.status().code(), party,
           id + "/" + party, now, HumanitarianCanonicalForm.notificationResponse(id, answer)));
       if (n.convoyId() != null) {
         Notification after = withResponse(n, answer);
@@ -200,13 +200,13 @@ public final class HumanitarianService {
               "every notified party acknowledged", account, null);
         }
       }
-      return true;
+      return e;
     });
-    if (!done) {
+    if (entry < 0) {
       throw ValidationException.of("response", party + " has just answered this notification");
     }
     ledger.signal();
-    return repo.notification(id).orElseThrow();
+    return new Written<>(repo.notification(id).orElseThrow(), entry);
   }
 
   private static Notification withResponse(Notification n, PartyResponse answer) {
@@ -248,7 +248,7 @@ public final class HumanitarianService {
    * Body: name, area (GeoJSON Polygon or MultiPolygon), validFrom, validTo, restrictions
    * [{code, description, distanceKm}], parties [codes named to agree].
    */
-  public Pause createPause(JsonNode body, String organisation, String account) {
+  public Written<Pause> createPause(JsonNode body, String organisation, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("name", "area", "validFrom", "validTo", "restrictions", "parties"), errors);
@@ -297,17 +297,17 @@ public final class HumanitarianService {
     Pause p = new Pause(UUID.randomUUID(), name, organisation, account, area, from, to, List.copyOf(restrictions),
         parties.stream().map(c -> new Pause.PauseParty(c, null, null)).toList(), now);
     String salt = HumanitarianEntries.salt();
-    repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       repo.insertPause(h, p, salt);
       return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("pause.created", organisation,
           p.id().toString(), now, HumanitarianCanonicalForm.pauseCreated(p, salt)));
     });
     ledger.signal();
-    return p;
+    return new Written<>(p, entry);
   }
 
   /** A named party's officer agrees to the pause. */
-  public Pause agree(UUID id, String party, String account) {
+  public Written<Pause> agree(UUID id, String party, String account) {
     if (party == null) {
       throw ValidationException.of("party", "your account acts for no party; only a named party's officer agrees");
     }
@@ -316,25 +316,24 @@ public final class HumanitarianService {
       throw ValidationException.of("party", party + " is not named to agree to pause " + id);
     }
     Instant now = now();
-    boolean done = repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       if (!repo.agree(h, id, party, account, now)) {
-        return false;
+        return -1L;
       }
-      HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("pause.agreed", party, id + "/" + party, now,
+      return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("pause.agreed", party, id + "/" + party, now,
           HumanitarianCanonicalForm.pauseAgreed(id, party, account, now)));
-      return true;
     });
-    if (!done) {
+    if (entry < 0) {
       throw ValidationException.of("party", party + " already agreed to this pause");
     }
     ledger.signal();
-    return repo.pause(id).orElseThrow();
+    return new Written<>(repo.pause(id).orElseThrow(), entry);
   }
 
   // ---------------------------------------------------------------- corridors
 
   /** Body: name, route (GeoJSON LineString), opensAt, closesAt (HH:MM UTC), status (default open), reason. */
-  public Corridor createCorridor(JsonNode body, String organisation, String account) {
+  public Written<Corridor> createCorridor(JsonNode body, String organisation, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("name", "route", "opensAt", "closesAt", "status", "reason"), errors);
@@ -357,17 +356,17 @@ public final class HumanitarianService {
     Corridor c = new Corridor(UUID.randomUUID(), name, organisation, account, route, opens, closes, status, reason, now,
         now, List.of(new Corridor.StatusChange(status, reason, now, account)));
     String salt = HumanitarianEntries.salt();
-    repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       repo.insertCorridor(h, c, salt);
       return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("corridor.created", organisation,
           c.id().toString(), now, HumanitarianCanonicalForm.corridorCreated(c, salt)));
     });
     ledger.signal();
-    return c;
+    return new Written<>(c, entry);
   }
 
   /** Body: status (open | suspended | closed), reason (required unless opening). */
-  public Corridor setCorridorStatus(UUID id, JsonNode body, String party, String account) {
+  public Written<Corridor> setCorridorStatus(UUID id, JsonNode body, String party, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("status", "reason"), errors);
@@ -382,13 +381,13 @@ public final class HumanitarianService {
     Instant now = now();
     Corridor.StatusChange change = new Corridor.StatusChange(status, reason, now, account);
     String leafParty = party != null ? party : c.organisation();
-    repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       repo.setCorridorStatus(h, id, change);
       return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("corridor.status", leafParty,
           id + "/" + HumanitarianEntries.suffix(), now, HumanitarianCanonicalForm.corridorStatus(id, change)));
     });
     ledger.signal();
-    return repo.corridor(id).orElseThrow();
+    return new Written<>(repo.corridor(id).orElseThrow(), entry);
   }
 
   // ---------------------------------------------------------------- convoys
@@ -398,7 +397,7 @@ public final class HumanitarianService {
    * (GeoJSON LineString), windowFrom, windowTo, cargo, beneficiaries, escort {unStaff, detail},
    * parties [codes to notify].
    */
-  public Convoy createConvoy(JsonNode body, String organisation, String account) {
+  public Written<Convoy> createConvoy(JsonNode body, String organisation, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("name", "kind", "route", "windowFrom", "windowTo", "cargo", "beneficiaries", "escort",
@@ -443,14 +442,14 @@ public final class HumanitarianService {
     Convoy c = new Convoy(UUID.randomUUID(), name, kind, organisation, account, route, from, to, cargo, beneficiaries,
         un, escortDetail, parties, ConvoyStatus.REQUESTED, null, now, List.of(), List.of());
     String salt = HumanitarianEntries.salt();
-    repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       repo.insertConvoy(h, c, salt);
       repo.addConvoyEvent(h, c.id(), "requested", now, null, null, account);
       return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("convoy.created", organisation,
           c.id().toString(), now, HumanitarianCanonicalForm.convoyCreated(c, salt)));
     });
     ledger.signal();
-    return repo.convoy(c.id()).orElseThrow();
+    return new Written<>(repo.convoy(c.id()).orElseThrow(), entry);
   }
 
   /**
@@ -458,7 +457,7 @@ public final class HumanitarianService {
    * (default now), checkpoint (its name, for checkpoint), note. "notified" sends the movement
    * notification to the convoy's parties; "acknowledged" follows from their answers.
    */
-  public synchronized Convoy convoyEvent(UUID id, JsonNode body, String account) {
+  public synchronized Written<Convoy> convoyEvent(UUID id, JsonNode body, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("type", "at", "checkpoint", "note", "acknowledgeWithinHours"), errors);
@@ -500,30 +499,29 @@ public final class HumanitarianService {
     }
     ConvoyStatus next = target == null ? c.status() : target;
     Notification sent = notification;
-    repo.inTransaction(h -> {
+    long entry = repo.inTransaction(h -> {
       if (sent != null) {
         insertNotification(h, sent);
       }
-      convoyEvent(h, c, type, next, when, checkpoint, note, account, sent == null ? null : sent.id());
-      return null;
+      return convoyEvent(h, c, type, next, when, checkpoint, note, account, sent == null ? null : sent.id());
     });
     ledger.signal();
-    return repo.convoy(id).orElseThrow();
+    return new Written<>(repo.convoy(id).orElseThrow(), entry);
   }
 
-  private void convoyEvent(org.jdbi.v3.core.Handle h, Convoy c, String type, ConvoyStatus status, Instant at,
+  private long convoyEvent(org.jdbi.v3.core.Handle h, Convoy c, String type, ConvoyStatus status, Instant at,
       String checkpoint, String note, String account, UUID notification) {
     if (status != c.status() || notification != null) {
       repo.setConvoyStatus(h, c.id(), status, notification);
     }
     int seq = repo.addConvoyEvent(h, c.id(), type, at, checkpoint, note, account);
     Convoy.Event e = new Convoy.Event(seq, type, at, checkpoint, note, account);
-    HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("convoy.status", c.organisation(),
+    return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("convoy.status", c.organisation(),
         c.id() + "/e" + seq, now(), HumanitarianCanonicalForm.convoyEvent(c.id(), e, status.code())));
   }
 
   /** Links a report to a convoy by hand. Body: reportId. */
-  public Convoy linkReport(UUID id, JsonNode body, String account) {
+  public Written<Convoy> linkReport(UUID id, JsonNode body, String account) {
     requireObject(body);
     Errors errors = new Errors();
     unknown(body, Set.of("reportId"), errors);
@@ -542,22 +540,22 @@ public final class HumanitarianService {
       throw ValidationException.of("reportId", "no report " + report);
     }
     Convoy.LinkedReport link = new Convoy.LinkedReport(report, now(), account, "manual");
-    boolean linked = repo.inTransaction(h -> link(h, c, link));
-    if (!linked) {
+    long entry = repo.inTransaction(h -> link(h, c, link));
+    if (entry < 0) {
       throw ValidationException.of("reportId", "report " + report + " is already linked to this convoy");
     }
     ledger.signal();
-    return repo.convoy(id).orElseThrow();
+    return new Written<>(repo.convoy(id).orElseThrow(), entry);
   }
 
-  private boolean link(org.jdbi.v3.core.Handle h, Convoy c, Convoy.LinkedReport link) {
+  /** Links and ledgers; the entry id, or -1 when the report was linked already. */
+  private long link(org.jdbi.v3.core.Handle h, Convoy c, Convoy.LinkedReport link) {
     if (!repo.linkReport(h, c.id(), link)) {
-      return false;
+      return -1L;
     }
-    HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("convoy.report_linked", LedgerEntries.MONITOR_PARTY,
+    return HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("convoy.report_linked", LedgerEntries.MONITOR_PARTY,
         c.id() + "/" + HumanitarianEntries.suffix(), link.linkedAt(),
         HumanitarianCanonicalForm.convoyReportLinked(c.id(), link)));
-    return true;
   }
 
   // ---------------------------------------------------------------- deconfliction

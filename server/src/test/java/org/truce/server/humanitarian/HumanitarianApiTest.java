@@ -43,6 +43,7 @@ class HumanitarianApiTest {
          "validFrom":"2017-01-01T00:00:00Z","validTo":"2018-01-01T00:00:00Z","parties":["RUS","TUR"]}"""
         .formatted(LAT + 0.027, LON));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(RunningServer.json(r).at("/ledger/kind").asText()).isEqualTo("notification.created");
     return RunningServer.json(r).get("id").asText();
   }
 
@@ -50,6 +51,7 @@ class HumanitarianApiTest {
     HttpResponse<String> r = s.as(who).postJson("/api/v1/notifications/" + id + "/responses",
         "{\"response\":\"" + response + "\"" + (response.equals("refused") ? ",\"reason\":\"active front\"" : "") + "}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(RunningServer.json(r).at("/ledger/recordId").asText()).startsWith(id + "/");
     return RunningServer.json(r);
   }
 
