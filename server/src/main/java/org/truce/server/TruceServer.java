@@ -24,6 +24,11 @@ import org.truce.store.auth.PartyKeyRepository;
 import org.truce.server.geo.BoundaryApi;
 import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.geo.BoundaryService;
+import org.truce.server.humanitarian.HumanitarianApi;
+import org.truce.server.humanitarian.HumanitarianService;
+import org.truce.server.humanitarian.HumanitarianSettings;
+import org.truce.server.humanitarian.HumanitarianUi;
+import org.truce.server.humanitarian.NeedToKnow;
 import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
@@ -68,6 +73,7 @@ public final class TruceServer implements AutoCloseable {
   private final AuthService auth;
   private final FirstAdminSetup setup;
   private final WitnessPublisher witnesses;
+  private final HumanitarianService humanitarian;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -100,6 +106,11 @@ public final class TruceServer implements AutoCloseable {
     this.setup = new FirstAdminSetup(auth);
     ReportVisibility visibility = new ReportVisibility(config.exchangeRule(), Clock.systemUTC());
     Templates templates = new Templates();
+    this.humanitarian = new HumanitarianService(new org.truce.store.humanitarian.HumanitarianRepository(db), references,
+        ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    reports.onStored(humanitarian::deconflict);
+    NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
+    HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
         config.tileUrl(), visibility);
     this.app = Javalin.create(c -> {
@@ -147,6 +158,9 @@ public final class TruceServer implements AutoCloseable {
       new OgcApi(reports.repository(), references, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
+      humanitarianApi.register(c.routes);
+      new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
+          config.tileUrl()).register(c.routes);
     });
   }
 
@@ -199,6 +213,10 @@ public final class TruceServer implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  public HumanitarianService humanitarian() {
+    return humanitarian;
   }
 
   public AuthService auth() {

@@ -34,6 +34,8 @@ public final class ReportService {
   private final LedgerService ledger;
   private final Clock clock;
   private final ReportSubmissionParser parser;
+  private final java.util.List<java.util.function.Consumer<java.util.List<Report>>> storedListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ReportService(ReportRepository reports, ReferenceData references, Gazetteer gazetteer,
       LedgerEntries ledgerEntries, LedgerService ledger, Clock clock) {
@@ -78,6 +80,7 @@ public final class ReportService {
     try {
       long entryId = reports.insert(report, ledgerEntries.forReport(report), signedBytes);
       ledger.signal();
+      stored(java.util.List.of(report));
       return new Registered(report, entryId);
     } catch (JdbiException e) {
       if (submission.supersedes() != null && reports.supersededBy(submission.supersedes()).isPresent()) {
@@ -108,6 +111,26 @@ public final class ReportService {
     }
     reports.insertAll(rows);
     ledger.signal();
+    stored(rows.stream().map(ReportRepository.NewReport::report).toList());
+  }
+
+  /**
+   * Calls {@code listener} with the reports of each committed registration (one, or a batch),
+   * after they are stored — e.g. humanitarian deconfliction raising alerts. A listener's failure
+   * is logged and does not undo or fail the registration.
+   */
+  public void onStored(java.util.function.Consumer<java.util.List<Report>> listener) {
+    storedListeners.add(listener);
+  }
+
+  private void stored(java.util.List<Report> stored) {
+    for (java.util.function.Consumer<java.util.List<Report>> l : storedListeners) {
+      try {
+        l.accept(stored);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ReportService.class).error("a listener failed after reports were stored", e);
+      }
+    }
   }
 
   /** The checks the parser runs against stored reference data (parties, actors, places, reports). */

@@ -26,6 +26,8 @@ import org.truce.store.testing.TestDatabases;
 class AccessMatrixTest {
   static final List<String> IDENTITIES = List.of("anonymous", "officer-rus", "monitor", "humanitarian", "analyst", "admin");
   static final Set<String> ALL = Set.of("officer-rus", "monitor", "humanitarian", "analyst", "admin");
+  /** An id no humanitarian record has. */
+  static final String NONE = "00000000-0000-4000-8000-000000000000";
   static final Set<String> PUBLIC = Set.of("anonymous", "officer-rus", "monitor", "humanitarian", "analyst", "admin");
 
   record Rule(String method, String template, String path, Set<String> allowed) {}
@@ -100,7 +102,35 @@ class AccessMatrixTest {
         rule("POST", "/reports/new", "/reports/new", Set.of("officer-rus", "monitor")),
         rule("GET", "/zones", "/zones", ALL),
         rule("GET", "/zones/new", "/zones/new", Set.of("monitor", "admin")),
-        rule("POST", "/zones/new", "/zones/new", Set.of("monitor", "admin")));
+        rule("POST", "/zones/new", "/zones/new", Set.of("monitor", "admin")),
+        rule("POST", "/api/v1/notifications", "/api/v1/notifications", Set.of("humanitarian", "admin")),
+        rule("GET", "/api/v1/notifications", "/api/v1/notifications", ALL),
+        rule("GET", "/api/v1/notifications/inbox", "/api/v1/notifications/inbox", Set.of("officer-rus", "admin")),
+        rule("GET", "/api/v1/notifications/{id}", "/api/v1/notifications/" + NONE, ALL),
+        rule("POST", "/api/v1/notifications/{id}/responses", "/api/v1/notifications/" + NONE + "/responses",
+            Set.of("officer-rus", "admin")),
+        rule("POST", "/api/v1/pauses", "/api/v1/pauses", Set.of("humanitarian", "monitor", "admin")),
+        rule("GET", "/api/v1/pauses", "/api/v1/pauses", ALL),
+        rule("GET", "/api/v1/pauses/{id}", "/api/v1/pauses/" + NONE, ALL),
+        rule("POST", "/api/v1/pauses/{id}/agreements", "/api/v1/pauses/" + NONE + "/agreements",
+            Set.of("officer-rus", "admin")),
+        rule("POST", "/api/v1/corridors", "/api/v1/corridors", Set.of("humanitarian", "monitor", "admin")),
+        rule("GET", "/api/v1/corridors", "/api/v1/corridors", ALL),
+        rule("GET", "/api/v1/corridors/{id}", "/api/v1/corridors/" + NONE, ALL),
+        rule("POST", "/api/v1/corridors/{id}/status", "/api/v1/corridors/" + NONE + "/status",
+            Set.of("humanitarian", "monitor", "admin")),
+        rule("POST", "/api/v1/convoys", "/api/v1/convoys", Set.of("humanitarian", "admin")),
+        rule("GET", "/api/v1/convoys", "/api/v1/convoys", ALL),
+        rule("GET", "/api/v1/convoys/{id}", "/api/v1/convoys/" + NONE, ALL),
+        rule("POST", "/api/v1/convoys/{id}/events", "/api/v1/convoys/" + NONE + "/events",
+            Set.of("humanitarian", "monitor", "admin")),
+        rule("POST", "/api/v1/convoys/{id}/reports", "/api/v1/convoys/" + NONE + "/reports",
+            Set.of("humanitarian", "monitor", "admin")),
+        rule("GET", "/api/v1/alerts", "/api/v1/alerts", Set.of("humanitarian", "monitor", "admin")),
+        rule("GET", "/humanitarian", "/humanitarian", ALL),
+        rule("GET", "/humanitarian/inbox", "/humanitarian/inbox", Set.of("officer-rus", "admin")),
+        rule("POST", "/humanitarian/inbox", "/humanitarian/inbox", Set.of("officer-rus", "admin")),
+        rule("GET", "/convoys/{id}", "/convoys/" + NONE, ALL));
   }
 
   static Rule rule(String method, String template, String path, Set<String> allowed) {
