@@ -29,7 +29,13 @@ import org.truce.server.humanitarian.HumanitarianService;
 import org.truce.server.humanitarian.HumanitarianSettings;
 import org.truce.server.humanitarian.HumanitarianUi;
 import org.truce.server.humanitarian.NeedToKnow;
+import org.truce.server.evidence.EvidenceApi;
+import org.truce.server.evidence.EvidenceService;
+import org.truce.server.evidence.EvidenceVault;
 import org.truce.server.http.Json;
+import org.truce.server.incident.IncidentApi;
+import org.truce.server.incident.IncidentService;
+import org.truce.server.incident.IncidentUi;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
@@ -72,6 +78,8 @@ public final class TruceServer implements AutoCloseable {
   private final BoundaryService boundaries;
   private final AuthService auth;
   private final FirstAdminSetup setup;
+  private final IncidentService incidents;
+  private final EvidenceService evidence;
   private final WitnessPublisher witnesses;
   private final HumanitarianService humanitarian;
   private final Javalin app;
@@ -90,6 +98,11 @@ public final class TruceServer implements AutoCloseable {
     this.reports = new ReportService(new ReportRepository(db), references, gazetteer,
         new LedgerEntries(), ledger, Clock.systemUTC());
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
+    this.incidents = new IncidentService(db, reports.repository(), references, ledger,
+        org.truce.core.incident.MatchSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    reports.onRegistered(incidents::onRegistered);
+    this.evidence = new EvidenceService(new EvidenceVault(config.dataDir()), incidents.evidenceRepository(),
+        incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(System.getenv()));
 
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
@@ -161,6 +174,10 @@ public final class TruceServer implements AutoCloseable {
       humanitarianApi.register(c.routes);
       new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
           config.tileUrl()).register(c.routes);
+      new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
+      new EvidenceApi(evidence, json).register(c.routes);
+      new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))
+          .register(c.routes);
     });
   }
 
@@ -174,6 +191,7 @@ public final class TruceServer implements AutoCloseable {
     try {
       server = new TruceServer(config, db);
       server.ledger.start();
+      server.incidents.matchUnmatched();
       return server;
     } catch (Exception e) {
       if (server != null) {
@@ -221,6 +239,14 @@ public final class TruceServer implements AutoCloseable {
 
   public AuthService auth() {
     return auth;
+  }
+
+  public IncidentService incidents() {
+    return incidents;
+  }
+
+  public EvidenceService evidence() {
+    return evidence;
   }
 
   public BoundaryService boundaries() {

@@ -119,6 +119,11 @@ public final class ReportService {
    * after they are stored — e.g. humanitarian deconfliction raising alerts. A listener's failure
    * is logged and does not undo or fail the registration.
    */
+  /** Runs {@code listener} for each report after it is stored (incident matching); it must not throw. */
+  public void onRegistered(java.util.function.Consumer<Report> listener) {
+    onStored(stored -> stored.forEach(listener));
+  }
+
   public void onStored(java.util.function.Consumer<java.util.List<Report>> listener) {
     storedListeners.add(listener);
   }

@@ -41,7 +41,12 @@ class AccessMatrixTest {
     server = RunningServer.start(TestDatabases.h2());
     reportId = RunningServer.json(server.postJson("/api/v1/reports", SampleReports.idlib("matrix"))).get("id").asText();
     String zone = "ZONE-A";
-    rules = List.of(
+    var incidentId = server.server().incidents().repository().incidentOf(java.util.UUID.fromString(reportId)).orElseThrow();
+    String incident = server.server().incidents().repository().find(incidentId).orElseThrow().code();
+    String i = "/api/v1/incidents/" + incident;
+    Set<String> monitor = Set.of("monitor", "admin");
+    Set<String> officer = Set.of("officer-rus", "admin");
+    rules = java.util.stream.Stream.of(
         rule("GET", "/health", "/health", PUBLIC),
         rule("GET", "/metrics", "/metrics", Set.of("admin")),
         rule("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", PUBLIC),
@@ -95,6 +100,35 @@ class AccessMatrixTest {
         rule("POST", "/api/v1/admin/party-keys", "/api/v1/admin/party-keys", Set.of("admin")),
         rule("POST", "/api/v1/admin/party-keys/{party}/{keyId}/revoke", "/api/v1/admin/party-keys/RUS/00000000/revoke",
             Set.of("admin")),
+        rule("GET", "/api/v1/incidents", "/api/v1/incidents", ALL),
+        rule("GET", "/api/v1/incidents/{code}", i, ALL),
+        rule("GET", "/api/v1/incidents/{code}/history", i + "/history", ALL),
+        rule("POST", "/api/v1/incidents/{code}/links", i + "/links", monitor),
+        rule("POST", "/api/v1/incidents/{code}/rejections", i + "/rejections", monitor),
+        rule("POST", "/api/v1/incidents/{code}/merge", i + "/merge", monitor),
+        rule("POST", "/api/v1/incidents/{code}/split", i + "/split", monitor),
+        rule("POST", "/api/v1/incidents/{code}/positions", i + "/positions", officer),
+        rule("POST", "/api/v1/incidents/{code}/assessments", i + "/assessments", monitor),
+        rule("POST", "/api/v1/incidents/{code}/investigations", i + "/investigations", monitor),
+        rule("GET", "/api/v1/incidents/{code}/evidence", i + "/evidence", ALL),
+        rule("POST", "/api/v1/incidents/{code}/evidence", i + "/evidence",
+            Set.of("officer-rus", "monitor", "humanitarian", "admin")),
+        rule("GET", "/api/v1/incident-candidates", "/api/v1/incident-candidates", monitor),
+        rule("GET", "/api/v1/investigations", "/api/v1/investigations", ALL),
+        rule("GET", "/api/v1/investigations/{id}", "/api/v1/investigations/999999", ALL),
+        rule("POST", "/api/v1/investigations/{id}/assign", "/api/v1/investigations/999999/assign", monitor),
+        rule("POST", "/api/v1/investigations/{id}/findings", "/api/v1/investigations/999999/findings", monitor),
+        rule("POST", "/api/v1/investigations/{id}/conclude", "/api/v1/investigations/999999/conclude", monitor),
+        rule("POST", "/api/v1/investigations/{id}/concurrences", "/api/v1/investigations/999999/concurrences", officer),
+        rule("GET", "/api/v1/evidence/{id}", "/api/v1/evidence/999999", ALL),
+        rule("GET", "/api/v1/evidence/{id}/content", "/api/v1/evidence/999999/content", ALL),
+        rule("GET", "/api/v1/evidence/{id}/custody", "/api/v1/evidence/999999/custody", monitor),
+        rule("GET", "/api/v1/evidence/{id}/verify", "/api/v1/evidence/999999/verify", monitor),
+        rule("GET", "/incidents", "/incidents", ALL),
+        rule("GET", "/incidents/{code}", "/incidents/" + incident, ALL),
+        rule("POST", "/incidents/{code}/merge", "/incidents/" + incident + "/merge", monitor),
+        rule("POST", "/incidents/{code}/split", "/incidents/" + incident + "/split", monitor),
+        rule("POST", "/incidents/{code}/link", "/incidents/" + incident + "/link", monitor),
         rule("GET", "/", "/", ALL),
         rule("GET", "/reports", "/reports", ALL),
         rule("GET", "/reports/{id}", "/reports/" + reportId, ALL),
@@ -130,7 +164,7 @@ class AccessMatrixTest {
         rule("GET", "/humanitarian", "/humanitarian", ALL),
         rule("GET", "/humanitarian/inbox", "/humanitarian/inbox", Set.of("officer-rus", "admin")),
         rule("POST", "/humanitarian/inbox", "/humanitarian/inbox", Set.of("officer-rus", "admin")),
-        rule("GET", "/convoys/{id}", "/convoys/" + NONE, ALL));
+        rule("GET", "/convoys/{id}", "/convoys/" + NONE, ALL)).toList();
   }
 
   static Rule rule(String method, String template, String path, Set<String> allowed) {
