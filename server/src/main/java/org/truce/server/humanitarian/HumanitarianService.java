@@ -187,18 +187,16 @@ public final class HumanitarianService {
     Instant now = now();
     PartyResponse answer = new PartyResponse(party, response, now, account, reason);
     long entry = repo.inTransaction(h -> {
+      ConvoyStatus convoyStatus = n.convoyId() == null ? null : repo.lockConvoy(h, n.convoyId());
       if (!repo.respond(h, id, answer, List.of(Response.PENDING, Response.SILENT))) {
         return -1L;
       }
       long e = HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("notification." + answer.status().code(), party,
           id + "/" + party, now, HumanitarianCanonicalForm.notificationResponse(id, answer)));
-      if (n.convoyId() != null) {
-        Notification after = withResponse(n, answer);
+      if (convoyStatus == ConvoyStatus.NOTIFIED && repo.acknowledgedByAll(h, id)) {
         Convoy convoy = repo.convoy(n.convoyId()).orElseThrow();
-        if (after.acknowledgedByAll() && convoy.status() == ConvoyStatus.NOTIFIED) {
-          convoyEvent(h, convoy, "acknowledged", ConvoyStatus.ACKNOWLEDGED, now, null,
-              "every notified party acknowledged", account, null);
-        }
+        convoyEvent(h, convoy, "acknowledged", ConvoyStatus.ACKNOWLEDGED, now, null,
+            "every notified party acknowledged", account, null);
       }
       return e;
     });
@@ -207,12 +205,6 @@ public final class HumanitarianService {
     }
     ledger.signal();
     return new Written<>(repo.notification(id).orElseThrow(), entry);
-  }
-
-  private static Notification withResponse(Notification n, PartyResponse answer) {
-    List<PartyResponse> rs = n.responses().stream().map(r -> r.party().equals(answer.party()) ? answer : r).toList();
-    return new Notification(n.id(), n.type(), n.name(), n.organisation(), n.notifiedBy(), n.geometry(), n.governorate(),
-        n.validFrom(), n.validTo(), n.acknowledgeBy(), n.note(), n.convoyId(), n.salt(), n.createdAt(), rs);
   }
 
   /**

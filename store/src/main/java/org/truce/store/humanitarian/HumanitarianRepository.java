@@ -299,6 +299,21 @@ public final class HumanitarianRepository {
         .bind("created", ts(c.createdAt())).execute();
   }
 
+  /**
+   * Locks the convoy's row for the rest of the transaction and returns its status, so answers
+   * arriving at once (on any node) decide "acknowledged by all" one after the other.
+   */
+  public ConvoyStatus lockConvoy(Handle h, UUID id) {
+    return ConvoyStatus.valueOf(h.createQuery("SELECT status FROM hum_convoy WHERE id = :id FOR UPDATE")
+        .bind("id", id).mapTo(String.class).one());
+  }
+
+  /** Whether every notified party has acknowledged, as seen inside the caller's transaction. */
+  public boolean acknowledgedByAll(Handle h, UUID notification) {
+    return h.createQuery("SELECT COUNT(*) FROM hum_notification_party WHERE notification_id = :n AND status <> 'ACKNOWLEDGED'")
+        .bind("n", notification).mapTo(Integer.class).one() == 0;
+  }
+
   public void setConvoyStatus(Handle h, UUID id, ConvoyStatus status, UUID notification) {
     h.createUpdate("UPDATE hum_convoy SET status = :s, notification_id = COALESCE(CAST(:n AS UUID), notification_id) WHERE id = :id")
         .bind("s", status.name()).bindByType("n", notification, UUID.class).bind("id", id).execute();
