@@ -562,8 +562,10 @@ public final class HumanitarianService {
       return;
     }
     try {
-      List<Notification> notifications = repo.notifications();
-      List<Pause> pauses = repo.pauses();
+      Instant first = reports.stream().map(r -> r.submission().occurredAt().instant()).min(Instant::compareTo).orElseThrow();
+      Instant last = reports.stream().map(r -> r.submission().occurredAt().instant()).max(Instant::compareTo).orElseThrow();
+      List<Notification> notifications = repo.notificationsOverlapping(first, last);
+      List<Pause> pauses = repo.pausesOverlapping(first, last);
       List<Corridor> corridors = repo.corridors();
       List<Convoy> convoys = repo.convoys();
       if (notifications.isEmpty() && pauses.isEmpty() && corridors.isEmpty() && convoys.isEmpty()) {
