@@ -51,7 +51,7 @@ import org.truce.store.humanitarian.HumanitarianRepository;
  * deconfliction of every stored report against them. Each change is stored with its ledger leaf
  * in one transaction; the ledger is then signalled.
  */
-public final class HumanitarianService {
+public final class HumanitarianService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HumanitarianService.class);
   private static final GeometryFactory FACTORY = new GeometryFactory();
   private static final int MAX_TEXT = 2000;
@@ -71,6 +71,38 @@ public final class HumanitarianService {
     this.settings = settings;
     this.deconfliction = new Deconfliction(settings.deconflictionMetres());
     this.clock = clock;
+  }
+
+  private java.util.concurrent.ScheduledExecutorService sweeper;
+
+  /**
+   * Records silences every {@code period} too, so a silence reaches the ledger close to its
+   * deadline even when nobody reads (reads and answers also sweep first).
+   */
+  public synchronized void startSweeping(Duration period) {
+    if (sweeper != null) {
+      return;
+    }
+    sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "humanitarian-silences");
+      t.setDaemon(true);
+      return t;
+    });
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        sweepSilences();
+      } catch (RuntimeException e) {
+        LOG.warn("recording silences failed; will retry", e);
+      }
+    }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
   }
 
   /** A stored change and the id of its ledger entry (the sequencer turns it into a leaf index). */
