@@ -207,6 +207,7 @@ public final class TruceServer implements AutoCloseable {
 
   public TruceServer start() {
     app.start();
+    humanitarian.startSweeping(Duration.ofMinutes(1));
     setup.announceIfNeeded(config.host(), app.port());
     LOG.info("log origin {}, verifier key {}", ledger.origin(), ledger.verifierKey());
     if (!config.witnesses().isEmpty()) {
@@ -264,6 +265,7 @@ public final class TruceServer implements AutoCloseable {
       app.stop();
     } finally {
       try {
+        humanitarian.close();
         witnesses.close();
         ledger.close();
       } finally {

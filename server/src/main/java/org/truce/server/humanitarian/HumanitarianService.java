@@ -51,7 +51,7 @@ import org.truce.store.humanitarian.HumanitarianRepository;
  * deconfliction of every stored report against them. Each change is stored with its ledger leaf
  * in one transaction; the ledger is then signalled.
  */
-public final class HumanitarianService {
+public final class HumanitarianService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HumanitarianService.class);
   private static final GeometryFactory FACTORY = new GeometryFactory();
   private static final int MAX_TEXT = 2000;
@@ -71,6 +71,38 @@ public final class HumanitarianService {
     this.settings = settings;
     this.deconfliction = new Deconfliction(settings.deconflictionMetres());
     this.clock = clock;
+  }
+
+  private java.util.concurrent.ScheduledExecutorService sweeper;
+
+  /**
+   * Records silences every {@code period} too, so a silence reaches the ledger close to its
+   * deadline even when nobody reads (reads and answers also sweep first).
+   */
+  public synchronized void startSweeping(Duration period) {
+    if (sweeper != null) {
+      return;
+    }
+    sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "humanitarian-silences");
+      t.setDaemon(true);
+      return t;
+    });
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        sweepSilences();
+      } catch (RuntimeException e) {
+        LOG.warn("recording silences failed; will retry", e);
+      }
+    }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
   }
 
   /** A stored change and the id of its ledger entry (the sequencer turns it into a leaf index). */
@@ -187,18 +219,16 @@ public final class HumanitarianService {
     Instant now = now();
     PartyResponse answer = new PartyResponse(party, response, now, account, reason);
     long entry = repo.inTransaction(h -> {
+      ConvoyStatus convoyStatus = n.convoyId() == null ? null : repo.lockConvoy(h, n.convoyId());
       if (!repo.respond(h, id, answer, List.of(Response.PENDING, Response.SILENT))) {
         return -1L;
       }
       long e = HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("notification." + answer.status().code(), party,
           id + "/" + party, now, HumanitarianCanonicalForm.notificationResponse(id, answer)));
-      if (n.convoyId() != null) {
-        Notification after = withResponse(n, answer);
+      if (convoyStatus == ConvoyStatus.NOTIFIED && repo.acknowledgedByAll(h, id)) {
         Convoy convoy = repo.convoy(n.convoyId()).orElseThrow();
-        if (after.acknowledgedByAll() && convoy.status() == ConvoyStatus.NOTIFIED) {
-          convoyEvent(h, convoy, "acknowledged", ConvoyStatus.ACKNOWLEDGED, now, null,
-              "every notified party acknowledged", account, null);
-        }
+        convoyEvent(h, convoy, "acknowledged", ConvoyStatus.ACKNOWLEDGED, now, null,
+            "every notified party acknowledged", account, null);
       }
       return e;
     });
@@ -207,12 +237,6 @@ public final class HumanitarianService {
     }
     ledger.signal();
     return new Written<>(repo.notification(id).orElseThrow(), entry);
-  }
-
-  private static Notification withResponse(Notification n, PartyResponse answer) {
-    List<PartyResponse> rs = n.responses().stream().map(r -> r.party().equals(answer.party()) ? answer : r).toList();
-    return new Notification(n.id(), n.type(), n.name(), n.organisation(), n.notifiedBy(), n.geometry(), n.governorate(),
-        n.validFrom(), n.validTo(), n.acknowledgeBy(), n.note(), n.convoyId(), n.salt(), n.createdAt(), rs);
   }
 
   /**
@@ -570,8 +594,10 @@ public final class HumanitarianService {
       return;
     }
     try {
-      List<Notification> notifications = repo.notifications();
-      List<Pause> pauses = repo.pauses();
+      Instant first = reports.stream().map(r -> r.submission().occurredAt().instant()).min(Instant::compareTo).orElseThrow();
+      Instant last = reports.stream().map(r -> r.submission().occurredAt().instant()).max(Instant::compareTo).orElseThrow();
+      List<Notification> notifications = repo.notificationsOverlapping(first, last);
+      List<Pause> pauses = repo.pausesOverlapping(first, last);
       List<Corridor> corridors = repo.corridors();
       List<Convoy> convoys = repo.convoys();
       if (notifications.isEmpty() && pauses.isEmpty() && corridors.isEmpty() && convoys.isEmpty()) {

@@ -96,8 +96,10 @@ public final class HumanitarianRepository {
     return notifications("", Map.of());
   }
 
-  public List<Notification> notificationsActiveAt(Instant t) {
-    return notifications("WHERE n.valid_from <= :t AND (n.valid_to IS NULL OR n.valid_to > :t)", Map.of("t", ts(t)));
+  /** Notifications whose window overlaps [from, to] (for deconflicting events in that span); not capped. */
+  public List<Notification> notificationsOverlapping(Instant from, Instant to) {
+    return notifications("WHERE n.valid_from <= :to AND (n.valid_to IS NULL OR n.valid_to > :from)",
+        Map.of("from", ts(from), "to", ts(to)), Integer.MAX_VALUE);
   }
 
   /** Notifications sent to {@code party} that it has not answered (pending or silent). */
@@ -115,9 +117,13 @@ public final class HumanitarianRepository {
   }
 
   private List<Notification> notifications(String where, Map<String, Object> binds) {
+    return notifications(where, binds, LIST_LIMIT);
+  }
+
+  private List<Notification> notifications(String where, Map<String, Object> binds, int limit) {
     return db.jdbi().withHandle(h -> {
-      var q = h.createQuery("SELECT n.* FROM hum_notification n " + where
-          + " ORDER BY n.created_at DESC, n.id FETCH FIRST " + LIST_LIMIT + " ROWS ONLY");
+      var q = h.createQuery("SELECT n.* FROM hum_notification n " + where + " ORDER BY n.created_at DESC, n.id"
+          + (limit == Integer.MAX_VALUE ? "" : " FETCH FIRST " + limit + " ROWS ONLY"));
       binds.forEach(q::bind);
       List<Notification> rows = q.map((rs, ctx) -> notificationRow(rs)).list();
       if (rows.isEmpty()) {
@@ -181,14 +187,20 @@ public final class HumanitarianRepository {
     return pauses("", Map.of());
   }
 
-  public List<Pause> pausesActiveAt(Instant t) {
-    return pauses("WHERE p.valid_from <= :t AND p.valid_to > :t", Map.of("t", ts(t)));
+  /** Pauses whose window overlaps [from, to]; not capped. */
+  public List<Pause> pausesOverlapping(Instant from, Instant to) {
+    return pauses("WHERE p.valid_from <= :to AND p.valid_to > :from", Map.of("from", ts(from), "to", ts(to)),
+        Integer.MAX_VALUE);
   }
 
   private List<Pause> pauses(String where, Map<String, Object> binds) {
+    return pauses(where, binds, LIST_LIMIT);
+  }
+
+  private List<Pause> pauses(String where, Map<String, Object> binds, int limit) {
     return db.jdbi().withHandle(h -> {
-      var q = h.createQuery("SELECT p.* FROM hum_pause p " + where
-          + " ORDER BY p.valid_from DESC, p.id FETCH FIRST " + LIST_LIMIT + " ROWS ONLY");
+      var q = h.createQuery("SELECT p.* FROM hum_pause p " + where + " ORDER BY p.valid_from DESC, p.id"
+          + (limit == Integer.MAX_VALUE ? "" : " FETCH FIRST " + limit + " ROWS ONLY"));
       binds.forEach(q::bind);
       List<Pause> rows = q.map((rs, ctx) -> new Pause(rs.getObject("id", UUID.class), rs.getString("name"),
           rs.getString("organisation"), rs.getString("requested_by"), geometry(rs.getString("area_wkt")),
@@ -255,10 +267,6 @@ public final class HumanitarianRepository {
     return corridors("", Map.of());
   }
 
-  public List<Corridor> openCorridors() {
-    return corridors("WHERE c.status = 'OPEN'", Map.of());
-  }
-
   private List<Corridor> corridors(String where, Map<String, Object> binds) {
     return db.jdbi().withHandle(h -> {
       var q = h.createQuery("SELECT c.* FROM hum_corridor c " + where
@@ -297,6 +305,21 @@ public final class HumanitarianRepository {
         .bindByType("ben", c.beneficiaries(), Integer.class).bind("un", c.unEscort()).bind("escort", c.escortDetail())
         .bind("parties", String.join(",", c.parties())).bind("status", c.status().name()).bind("salt", salt)
         .bind("created", ts(c.createdAt())).execute();
+  }
+
+  /**
+   * Locks the convoy's row for the rest of the transaction and returns its status, so answers
+   * arriving at once (on any node) decide "acknowledged by all" one after the other.
+   */
+  public ConvoyStatus lockConvoy(Handle h, UUID id) {
+    return ConvoyStatus.valueOf(h.createQuery("SELECT status FROM hum_convoy WHERE id = :id FOR UPDATE")
+        .bind("id", id).mapTo(String.class).one());
+  }
+
+  /** Whether every notified party has acknowledged, as seen inside the caller's transaction. */
+  public boolean acknowledgedByAll(Handle h, UUID notification) {
+    return h.createQuery("SELECT COUNT(*) FROM hum_notification_party WHERE notification_id = :n AND status <> 'ACKNOWLEDGED'")
+        .bind("n", notification).mapTo(Integer.class).one() == 0;
   }
 
   public void setConvoyStatus(Handle h, UUID id, ConvoyStatus status, UUID notification) {
@@ -340,10 +363,6 @@ public final class HumanitarianRepository {
 
   public List<Convoy> convoys() {
     return convoys("", Map.of());
-  }
-
-  public List<Convoy> convoysInTransit() {
-    return convoys("WHERE c.status = 'DEPARTED'", Map.of());
   }
 
   private List<Convoy> convoys(String where, Map<String, Object> binds) {
