@@ -118,6 +118,11 @@ class VerifyTamperingTest {
       UUID id = UUID.fromString(report.get("id").asText());
       long leaf = report.at("/ledger/leafIndex").asLong();
       s.server().database().jdbi().useTransaction(h -> {
+        h.createUpdate("DELETE FROM incident_candidate WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM incident_report WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM hum_alert WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM hum_convoy_report WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM report_source_ref WHERE report_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", id).execute();
       });
@@ -202,7 +207,7 @@ class VerifyTamperingTest {
       register(s, "to be rolled back 2");
       size = s.server().ledger().latestCheckpoint().orElseThrow().size();
     }
-    assertThat(size).isEqualTo(earlier.size() + 2).isLessThan(256);
+    assertThat(size).isGreaterThanOrEqualTo(earlier.size() + 2).isLessThan(256);
     Run first = verify(f.data("--save", saved.toString()));
     assertThat(first.exitCode()).as(first.toString()).isZero();
 
@@ -211,9 +216,14 @@ class VerifyTamperingTest {
     long b = earlier.size();
     try (var db = org.truce.store.db.Database.open(f.db)) {
       db.jdbi().useTransaction(h -> {
-        List<String> gone = h.createQuery("SELECT record_id FROM ledger_entry WHERE leaf_index >= :b")
+        List<String> gone = h.createQuery("SELECT record_id FROM ledger_entry WHERE leaf_index >= :b AND kind LIKE 'report.%'")
             .bind("b", b).mapTo(String.class).list();
         for (String id : gone) {
+          h.createUpdate("DELETE FROM incident_candidate WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM incident_report WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM hum_alert WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM hum_convoy_report WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM report_source_ref WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", UUID.fromString(id)).execute();
         }
