@@ -72,7 +72,9 @@
       style: function (f) { return zoneStyles[f.properties.type] || { color: '#555' }; },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindTooltip(document.createTextNode(p.name + (p.approximate ? ' (approximate)' : '')).textContent);
+        var label = document.createElement('span');
+        label.textContent = p.name + (p.approximate ? ' (approximate)' : '');
+        layer.bindTooltip(label);
       }
     }).addTo(map);
   });

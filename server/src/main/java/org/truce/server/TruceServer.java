@@ -10,10 +10,25 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.core.geo.Gazetteer;
+import org.truce.server.auth.AccountApi;
+import org.truce.server.auth.AuthService;
+import org.truce.server.auth.Authenticator;
+import org.truce.server.auth.FirstAdminSetup;
+import org.truce.server.auth.LoginUi;
+import org.truce.server.auth.PartyKeyApi;
+import org.truce.server.auth.PartySignatures;
+import org.truce.server.auth.Role;
 import org.truce.server.config.TruceConfig;
+import org.truce.server.report.ReportVisibility;
+import org.truce.store.auth.PartyKeyRepository;
 import org.truce.server.geo.BoundaryApi;
 import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.geo.BoundaryService;
+import org.truce.server.humanitarian.HumanitarianApi;
+import org.truce.server.humanitarian.HumanitarianService;
+import org.truce.server.humanitarian.HumanitarianSettings;
+import org.truce.server.humanitarian.HumanitarianUi;
+import org.truce.server.humanitarian.NeedToKnow;
 import org.truce.server.evidence.EvidenceApi;
 import org.truce.server.evidence.EvidenceService;
 import org.truce.server.evidence.EvidenceVault;
@@ -24,6 +39,8 @@ import org.truce.server.incident.IncidentUi;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.interop.ExportApi;
+import org.truce.server.interop.ReportExporter;
 import org.truce.server.ledger.LedgerApi;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
@@ -59,9 +76,12 @@ public final class TruceServer implements AutoCloseable {
   private final ReportService reports;
   private final LedgerService ledger;
   private final BoundaryService boundaries;
+  private final AuthService auth;
+  private final FirstAdminSetup setup;
   private final IncidentService incidents;
   private final EvidenceService evidence;
   private final WitnessPublisher witnesses;
+  private final HumanitarianService humanitarian;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -94,8 +114,18 @@ public final class TruceServer implements AutoCloseable {
     ZoneService zoneService = new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC());
     ZoneApi zoneApi = new ZoneApi(zoneService, references, bodies, json);
     ZoneUi zoneUi = new ZoneUi(zoneService, references, new Templates(), json);
-    UiRoutes ui = new UiRoutes(reports, references, new Templates(), new DisplayTime(config.displayZone()), json,
-        config.tileUrl());
+    this.auth = new AuthService(db, references, Clock.systemUTC());
+    Authenticator authenticator = new Authenticator(auth);
+    this.setup = new FirstAdminSetup(auth);
+    ReportVisibility visibility = new ReportVisibility(config.exchangeRule(), Clock.systemUTC());
+    Templates templates = new Templates();
+    this.humanitarian = new HumanitarianService(new org.truce.store.humanitarian.HumanitarianRepository(db), references,
+        ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    reports.onStored(humanitarian::deconflict);
+    NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
+    HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
+    UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
+        config.tileUrl(), visibility);
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -104,19 +134,34 @@ public final class TruceServer implements AutoCloseable {
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.host = config.host();
       c.jetty.port = config.port();
-      c.staticFiles.enableWebjars();
+      c.staticFiles.add(s -> {
+        s.hostedPath = "/webjars";
+        s.directory = "/META-INF/resources/webjars";
+        s.location = Location.CLASSPATH;
+        s.roles = java.util.Set.of(Role.PUBLIC);
+        s.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+      });
       c.staticFiles.add(s -> {
         s.hostedPath = "/static";
         s.directory = "/static";
         s.location = Location.CLASSPATH;
+        s.roles = java.util.Set.of(Role.PUBLIC);
       });
       c.routes.before(ops::start);
       c.routes.before(security::apply);
+      c.routes.before(authenticator::identify);
+      c.routes.beforeMatched(authenticator::authorize);
       c.routes.after(ops::finish);
       problems.register(c.routes);
       ops.register(c.routes);
       new OpenApi().register(c.routes);
-      new ReportApi(reports, references, bodies, ledgerApi, json).register(c.routes);
+      new ReportApi(reports, references, bodies, ledgerApi, visibility,
+          new PartySignatures(new PartyKeyRepository(db)), json).register(c.routes);
+      new LoginUi(auth, templates).register(c.routes);
+      new AccountApi(auth, bodies, json).register(c.routes);
+      new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);
+      setup.register(c.routes, templates);
+      new ExportApi(new ReportExporter(reports.repository(), references, json), references, Clock.systemUTC()).register(c.routes);
       ledgerApi.register(c.routes);
       zoneApi.register(c.routes);
       new BoundaryApi(boundaries, config.maxBodyBytes()).register(c.routes);
@@ -126,6 +171,9 @@ public final class TruceServer implements AutoCloseable {
       new OgcApi(reports.repository(), references, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
+      humanitarianApi.register(c.routes);
+      new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
+          config.tileUrl()).register(c.routes);
       new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
       new EvidenceApi(evidence, json).register(c.routes);
       new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))
@@ -159,6 +207,8 @@ public final class TruceServer implements AutoCloseable {
 
   public TruceServer start() {
     app.start();
+    humanitarian.startSweeping(Duration.ofMinutes(1));
+    setup.announceIfNeeded(config.host(), app.port());
     LOG.info("log origin {}, verifier key {}", ledger.origin(), ledger.verifierKey());
     if (!config.witnesses().isEmpty()) {
       LOG.info("{} witness(es), quorum {}: {}", config.witnesses().size(), config.witnessQuorum(),
@@ -184,6 +234,14 @@ public final class TruceServer implements AutoCloseable {
     return reports;
   }
 
+  public HumanitarianService humanitarian() {
+    return humanitarian;
+  }
+
+  public AuthService auth() {
+    return auth;
+  }
+
   public IncidentService incidents() {
     return incidents;
   }
@@ -207,6 +265,7 @@ public final class TruceServer implements AutoCloseable {
       app.stop();
     } finally {
       try {
+        humanitarian.close();
         witnesses.close();
         ledger.close();
       } finally {

@@ -96,7 +96,8 @@ final class DataDirectoryTarget implements AuditTarget {
   @Override
   public void forEachReport(Consumer<ReportDigest> each) throws VerifyException {
     try {
-      reports.forEachInOrder(r -> each.accept(ReportDigest.of(r.report(), r.contentHash())));
+      reports.forEachInOrder(r -> each.accept(ReportDigest.of(r.report(), r.contentHash())),
+          (id, problem) -> each.accept(ReportDigest.unreadable(id, problem)));
     } catch (RuntimeException e) {
       throw new VerifyException("the reports cannot be read from the database: " + rootMessage(e), e);
     }

@@ -64,7 +64,13 @@ public final class LedgerVerifier {
    * {@link #verify(AuditTarget, Path, Path)} for {@code since} and {@code save}.
    */
   public static VerifyResult verifyServer(String url, String logKey, Path since, Path save) throws VerifyException {
-    try (AuditTarget target = new ServerTarget(url, logKey)) {
+    return verifyServer(url, logKey, System.getenv("TRUCE_TOKEN"), since, save);
+  }
+
+  /** As {@link #verifyServer(String, String, Path, Path)}, reading the records with API token {@code token}. */
+  public static VerifyResult verifyServer(String url, String logKey, String token, Path since, Path save)
+      throws VerifyException {
+    try (AuditTarget target = new ServerTarget(url, logKey, token)) {
       return verify(target, since, save);
     }
   }

@@ -35,11 +35,13 @@ final class ServerTarget implements AuditTarget {
 
   private final String base;
   private final String logKeyArgument;
+  /** An API token of an account that may read every report (ANALYST, MONITOR or ADMIN); the log itself is public. */
+  private final String token;
   private final HttpClient http;
   private final TileSource tiles;
 
   /** {@code base} is the server's address, e.g. {@code https://truce.example.org}; {@code logKeyArgument} may be null. */
-  ServerTarget(String base, String logKeyArgument) throws VerifyException {
+  ServerTarget(String base, String logKeyArgument, String token) throws VerifyException {
     String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     URI uri;
     try {
@@ -52,6 +54,7 @@ final class ServerTarget implements AuditTarget {
     }
     this.base = b;
     this.logKeyArgument = logKeyArgument;
+    this.token = token;
     this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(Duration.ofSeconds(10)).build();
     this.tiles = new HttpTileSource(URI.create(b + "/log/"), http, TIMEOUT);
@@ -192,6 +195,10 @@ final class ServerTarget implements AuditTarget {
   }
 
   private HttpResponse<byte[]> ok(HttpResponse<byte[]> r, String path) throws VerifyException {
+    if (r.statusCode() == 401 || r.statusCode() == 403) {
+      throw new VerifyException("GET " + base + path + " answered HTTP " + r.statusCode()
+          + ": reading the records needs an API token of an analyst, monitor or admin (--token or TRUCE_TOKEN)");
+    }
     if (r.statusCode() != 200) {
       throw new VerifyException("GET " + base + path + " answered HTTP " + r.statusCode());
     }
@@ -199,7 +206,11 @@ final class ServerTarget implements AuditTarget {
   }
 
   private HttpResponse<byte[]> send(String path) throws VerifyException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET();
+    if (token != null && !token.isBlank()) {
+      builder.header("Authorization", "Bearer " + token.trim());
+    }
+    HttpRequest request = builder.build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {

@@ -1,7 +1,9 @@
 package org.truce.server.cli;
 
 import java.util.concurrent.Callable;
+import java.nio.file.Path;
 import org.truce.server.TruceServer;
+import org.truce.server.auth.DemoAccounts;
 import org.truce.server.config.TruceConfig;
 import org.truce.server.scenario.ScenarioLoader;
 import org.truce.store.db.DatabaseConfig;
@@ -15,15 +17,19 @@ final class DemoCommand implements Callable<Integer> {
   ServerOptions options = new ServerOptions();
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     TruceConfig config = options.apply(TruceConfig.fromEnvironment(System.getenv()));
     config = config.withDatabase(DatabaseConfig.embedded(config.dataDir()));
     TruceServer server = TruceServer.create(config);
     int loaded = new ScenarioLoader(server).loadIfEmpty();
+    Path accounts = DemoAccounts.createIfNone(server.auth(), server.references(), config.dataDir());
     server.start();
     if (loaded > 0) {
       System.out.println("Loaded the reference scenario (" + loaded + " records) into " + config.dataDir().toAbsolutePath());
     }
+    Path file = config.dataDir().resolve(DemoAccounts.FILE).toAbsolutePath();
+    System.out.println((accounts != null ? "Wrote the demo accounts (one per role and per party, with passwords and API tokens) to "
+        : "Demo accounts: ") + file);
     System.out.println("Truce demo is running at http://localhost:" + server.port() + "/  (Ctrl-C to stop)");
     return Running.untilShutdown(server);
   }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code truce}: the single entry point of the runnable jar. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "Truce 0.1.0",
     description = "Shared record and coordination system of a multi-party ceasefire mechanism.",
-    subcommands = {DemoCommand.class, ServeCommand.class, VerifyCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, ExportCommand.class,
+        VerifyCommand.class, WitnessCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class TruceCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -47,6 +47,10 @@ public final class VerifyCommand implements Callable<Integer> {
           + " obtain it out of band. Default: DIR/keys/log.key, or the key the server publishes (with a warning)")
   String logKey;
 
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "with --url: an API token of an analyst, monitor or admin to read the records (default: TRUCE_TOKEN)")
+  String token;
+
   @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "with --data: the server's database (default: TRUCE_DB_URL, else the H2 file in DIR)")
   String dbUrl;
 
@@ -83,7 +87,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if (dbUrl != null || dbUser != null || dbPassword != null) {
           throw new VerifyException("--db-url, --db-user and --db-password go with --data, not --url");
         }
-        result = LedgerVerifier.verifyServer(source.url, logKey, since, save);
+        result = LedgerVerifier.verifyServer(source.url, logKey, token != null ? token : System.getenv("TRUCE_TOKEN"),
+            since, save);
       } else {
         result = LedgerVerifier.verifyDataDirectory(source.data, database(), logKey, since, save);
       }

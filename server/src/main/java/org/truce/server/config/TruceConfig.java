@@ -25,7 +25,7 @@ import org.truce.store.db.DatabaseConfig;
  */
 public record TruceConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
     int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat, String logOrigin, Path logKeyFile,
-    List<WitnessEndpoint> witnesses, int witnessQuorum) {
+    List<WitnessEndpoint> witnesses, int witnessQuorum, ExchangeRule exchangeRule) {
 
   public TruceConfig {
     witnesses = List.copyOf(witnesses);
@@ -52,7 +52,9 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
         env.getOrDefault("TRUCE_LOG_ORIGIN", "localhost/truce"),
         blankToNull(env.get("TRUCE_LOG_KEY_FILE")) == null ? null : Path.of(env.get("TRUCE_LOG_KEY_FILE")),
         witnesses,
-        intValue(env, "TRUCE_WITNESS_QUORUM", witnesses.size()));
+        intValue(env, "TRUCE_WITNESS_QUORUM", witnesses.size()),
+        ExchangeRule.parse(env.getOrDefault("TRUCE_EXCHANGE_RULE", "daily"), env.getOrDefault("TRUCE_EXCHANGE_TIME", "18:00"),
+            ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus"))));
   }
 
   public DatabaseConfig database() {
@@ -64,17 +66,17 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
 
   public TruceConfig withPort(int newPort) {
     return new TruceConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum);
+        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule);
   }
 
   public TruceConfig withDataDir(Path newDataDir) {
     return new TruceConfig(host, port, newDataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum);
+        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule);
   }
 
   public TruceConfig withDatabase(DatabaseConfig db) {
     return new TruceConfig(host, port, dataDir, db.url(), db.user(), db.password(), db.maxPoolSize(), tileUrl,
-        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum);
+        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule);
   }
 
   /** Where the ledger's tiles live: {@code DATA_DIR/log}, served at /log/. */

@@ -1,5 +1,6 @@
 package org.truce.server.geo;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,7 +22,7 @@ public final class BoundaryApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.post("/api/v1/admin-boundaries", this::importBoundaries);
+    routes.post("/api/v1/admin-boundaries", this::importBoundaries, Role.ADMIN);
   }
 
   private void importBoundaries(Context ctx) throws IOException {

@@ -19,7 +19,14 @@ public final class JsonBodies {
     this.maxBytes = maxBytes;
   }
 
+  /** A body as received: its exact bytes (for signatures) and its JSON tree. */
+  public record Body(byte[] bytes, JsonNode json) {}
+
   public JsonNode read(Context ctx) {
+    return readBody(ctx).json();
+  }
+
+  public Body readBody(Context ctx) {
     String type = ctx.contentType();
     if (type != null && !type.toLowerCase().startsWith("application/json") && !type.toLowerCase().contains("+json")) {
       throw new ProblemHandlers.BadRequest("Content-Type", "must be application/json, got '" + type + "'");
@@ -37,7 +44,7 @@ public final class JsonBodies {
       if (node == null || node.isMissingNode()) {
         throw new ProblemHandlers.BadRequest("body", "is empty; send a JSON object");
       }
-      return node;
+      return new Body(body, node);
     } catch (JsonParseException e) {
       throw new ProblemHandlers.BadRequest("body", "malformed JSON at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());

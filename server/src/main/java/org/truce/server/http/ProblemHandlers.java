@@ -27,6 +27,12 @@ public final class ProblemHandlers {
   public void register(RoutesConfig routes) {
     routes.exception(ValidationException.class, (e, ctx) -> send(ctx, Problem.invalid(e.errors(), ctx.path())));
     routes.exception(BadRequest.class, (e, ctx) -> send(ctx, Problem.invalid(List.of(e.error()), ctx.path())));
+    routes.exception(org.truce.server.auth.Access.Unauthorized.class, (e, ctx) -> {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"truce\"");
+      send(ctx, Problem.of(401, "Unauthorized", e.getMessage(), ctx.path()));
+    });
+    routes.exception(org.truce.server.auth.Access.Forbidden.class, (e, ctx) ->
+        send(ctx, Problem.of(403, "Forbidden", e.getMessage(), ctx.path())));
     routes.exception(NotFound.class, (e, ctx) -> send(ctx, Problem.of(404, "Not found", e.getMessage(), ctx.path())));
     routes.exception(PayloadTooLarge.class, (e, ctx) ->
         send(ctx, Problem.of(413, "Payload too large", e.getMessage(), ctx.path())));

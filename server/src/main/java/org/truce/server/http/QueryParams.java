@@ -8,14 +8,23 @@ import java.time.format.DateTimeParseException;
 
 /** Typed access to query parameters; a bad value is refused naming the parameter and the reason. */
 public final class QueryParams {
-  private final Context ctx;
+  private final java.util.function.Function<String, String> lookup;
 
   public QueryParams(Context ctx) {
-    this.ctx = ctx;
+    this.lookup = ctx::queryParam;
+  }
+
+  private QueryParams(java.util.function.Function<String, String> lookup) {
+    this.lookup = lookup;
+  }
+
+  /** The same parsing over parameters given by name, e.g. command-line options. */
+  public static QueryParams of(java.util.Map<String, String> values) {
+    return new QueryParams(values::get);
   }
 
   public String text(String name) {
-    String v = ctx.queryParam(name);
+    String v = lookup.apply(name);
     return v == null || v.isBlank() ? null : v.trim();
   }
 

@@ -1,5 +1,6 @@
 package org.truce.server.ledger;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,11 +29,11 @@ public final class LedgerApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/ledger/checkpoint", this::checkpoint);
-    routes.get("/api/v1/ledger/entries/{entryId}", this::entry);
-    routes.get("/api/v1/ledger/records/{recordId}", this::record);
-    routes.get("/api/v1/ledger/proof/{leafIndex}", this::proof);
-    routes.get("/api/v1/ledger/consistency", this::consistency);
+    routes.get("/api/v1/ledger/checkpoint", this::checkpoint, Role.ANY);
+    routes.get("/api/v1/ledger/entries/{entryId}", this::entry, Role.ANY);
+    routes.get("/api/v1/ledger/records/{recordId}", this::record, Role.ANY);
+    routes.get("/api/v1/ledger/proof/{leafIndex}", this::proof, Role.ANY);
+    routes.get("/api/v1/ledger/consistency", this::consistency, Role.ANY);
   }
 
   /** The ledger block added to every write's response: entry id, leaf index and receipt once sequenced. */

@@ -1,5 +1,6 @@
 package org.truce.server.ledger;
 
+import org.truce.server.auth.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -22,9 +23,9 @@ public final class LogApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/log/checkpoint", this::checkpoint);
-    routes.get("/log/key", ctx -> ctx.contentType("text/plain; charset=utf-8").result(ledger.verifierKey() + "\n"));
-    routes.get("/log/tile/<path>", this::tile);
+    routes.get("/log/checkpoint", this::checkpoint, Role.PUBLIC);
+    routes.get("/log/key", ctx -> ctx.contentType("text/plain; charset=utf-8").result(ledger.verifierKey() + "\n"), Role.PUBLIC);
+    routes.get("/log/tile/<path>", this::tile, Role.PUBLIC);
   }
 
   private void checkpoint(Context ctx) {

@@ -1,5 +1,6 @@
 package org.truce.server.ledger;
 
+import org.truce.server.auth.Role;
 import io.javalin.config.RoutesConfig;
 
 /**
@@ -14,6 +15,6 @@ public final class WitnessesApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/ledger/witnesses", ctx -> ctx.json(publisher.status()));
+    routes.get("/api/v1/ledger/witnesses", ctx -> ctx.json(publisher.status()), Role.ANY);
   }
 }

@@ -1,5 +1,6 @@
 package org.truce.server.ogc;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,12 +55,12 @@ public final class OgcApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get(ROOT, this::landing);
-    routes.get(ROOT + "/conformance", this::conformance);
-    routes.get(ROOT + "/collections", this::collections);
-    routes.get(ROOT + "/collections/{collectionId}", this::collection);
-    routes.get(ROOT + "/collections/{collectionId}/items", this::items);
-    routes.get(ROOT + "/collections/{collectionId}/items/{featureId}", this::item);
+    routes.get(ROOT, this::landing, Role.ANALYST, Role.MONITOR);
+    routes.get(ROOT + "/conformance", this::conformance, Role.ANALYST, Role.MONITOR);
+    routes.get(ROOT + "/collections", this::collections, Role.ANALYST, Role.MONITOR);
+    routes.get(ROOT + "/collections/{collectionId}", this::collection, Role.ANALYST, Role.MONITOR);
+    routes.get(ROOT + "/collections/{collectionId}/items", this::items, Role.ANALYST, Role.MONITOR);
+    routes.get(ROOT + "/collections/{collectionId}/items/{featureId}", this::item, Role.ANALYST, Role.MONITOR);
   }
 
   private void landing(Context ctx) {

@@ -1,5 +1,6 @@
 package org.truce.server.openapi;
 
+import org.truce.server.auth.Role;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,6 @@ public final class OpenApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+    routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document), Role.PUBLIC);
   }
 }

@@ -1,5 +1,6 @@
 package org.truce.server.ops;
 
+import org.truce.server.auth.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
@@ -41,8 +42,8 @@ public final class Operations {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/health", this::health);
-    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    routes.get("/health", this::health, Role.PUBLIC);
+    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()), Role.ADMIN);
   }
 
   /** Call from a before-handler: starts the request's clock. */

@@ -1,5 +1,6 @@
 package org.truce.server.reference;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,12 +33,12 @@ public final class ReferenceApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/parties", ctx -> ctx.json(references.parties()));
-    routes.get("/api/v1/actors", ctx -> ctx.json(references.actors()));
-    routes.get("/api/v1/agreements", ctx -> ctx.json(references.agreements()));
-    routes.get("/api/v1/zones", this::zones);
-    routes.get("/api/v1/places", this::places);
-    routes.get("/api/v1/geo/countries", this::countries);
+    routes.get("/api/v1/parties", ctx -> ctx.json(references.parties()), Role.ANY);
+    routes.get("/api/v1/actors", ctx -> ctx.json(references.actors()), Role.ANY);
+    routes.get("/api/v1/agreements", ctx -> ctx.json(references.agreements()), Role.ANY);
+    routes.get("/api/v1/zones", this::zones, Role.ANY);
+    routes.get("/api/v1/places", this::places, Role.ANY);
+    routes.get("/api/v1/geo/countries", this::countries, Role.ANY);
   }
 
   /** GeoJSON of the zone versions in force at {@code at} (default: now), or of every version with {@code all=true}. */

@@ -1,5 +1,6 @@
 package org.truce.server.report;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,9 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.UUID;
 import org.truce.core.report.Category;
+import org.truce.server.auth.Access;
+import org.truce.server.auth.PartySignatures;
+import org.truce.server.auth.Principal;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
@@ -28,11 +32,15 @@ public final class ReportApi {
   private final JsonBodies bodies;
   private final ReportJson view;
   private final LedgerApi ledgerApi;
+  private final ReportVisibility visibility;
+  private final PartySignatures signatures;
   private final ObjectMapper json;
 
   public ReportApi(ReportService service, ReferenceData references, JsonBodies bodies, LedgerApi ledgerApi,
-      ObjectMapper json) {
+      ReportVisibility visibility, PartySignatures signatures, ObjectMapper json) {
     this.ledgerApi = ledgerApi;
+    this.signatures = signatures;
+    this.visibility = visibility;
     this.service = service;
     this.references = references;
     this.bodies = bodies;
@@ -41,13 +49,19 @@ public final class ReportApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.post("/api/v1/reports", this::create);
-    routes.get("/api/v1/reports", this::list);
-    routes.get("/api/v1/reports/{id}", this::get);
+    routes.post("/api/v1/reports", this::create, Role.PARTY_OFFICER, Role.MONITOR);
+    routes.get("/api/v1/reports", this::list, Role.ANY);
+    routes.get("/api/v1/reports/{id}", this::get, Role.ANY);
   }
 
   private void create(Context ctx) {
-    ReportService.Registered registered = service.register(bodies.read(ctx), null, "api");
+    Principal p = Access.principal(ctx);
+    String party = actingParty(p);
+    JsonBodies.Body submitted = bodies.readBody(ctx);
+    ReportService.Registered registered = signatures.verify(ctx.header(PartySignatures.HEADER), party, submitted.bytes())
+        .map(v -> service.registerSigned(submitted.json(), submitted.bytes(), v.signature(), v.keyId(), party,
+            p.account()))
+        .orElseGet(() -> service.register(submitted.json(), party, p.account()));
     StoredReport stored = service.find(registered.report().id()).orElseThrow();
     ObjectNode body = view.of(stored);
     service.awaitLeafIndex(registered.ledgerEntryId(), LEAF_WAIT);
@@ -57,12 +71,14 @@ public final class ReportApi {
 
   private void get(Context ctx) {
     UUID id = parseId(ctx.pathParam("id"));
-    StoredReport stored = service.find(id).orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
+    StoredReport stored = service.find(id)
+        .filter(r -> visibility.canSee(Access.principal(ctx), r.report()))
+        .orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
     ctx.json(view.of(stored));
   }
 
   private void list(Context ctx) {
-    ReportQuery query = query(new QueryParams(ctx), references);
+    ReportQuery query = query(new QueryParams(ctx), references).visibleTo(visibility.of(Access.principal(ctx)));
     Page<StoredReport> page = service.repository().list(query);
     String format = new QueryParams(ctx).text("f");
     if ("geojson".equals(format)) {
@@ -143,6 +159,17 @@ public final class ReportApi {
 
   private static String encode(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The party a caller registers reports for: its own. Only party officers and monitors (for the
+   * monitoring centre) register reports; an account without a party cannot.
+   */
+  public static String actingParty(Principal p) {
+    if (p.party() == null || !(p.has(Role.PARTY_OFFICER) || p.has(Role.MONITOR))) {
+      throw new Access.Forbidden("only a party officer or a monitor of a party registers reports");
+    }
+    return p.party();
   }
 
   static UUID parseId(String text) {

@@ -48,6 +48,8 @@ public final class ReportJson {
     n.put("supersedes", s.supersedes() == null ? null : s.supersedes().toString());
     n.put("registeredAt", report.registeredAt().toString());
     n.put("submittedBy", report.submittedBy());
+    n.put("signature", report.signature());
+    n.put("signingKeyId", report.signingKeyId());
     Enrichment e = report.enrichment();
     ObjectNode c = n.putObject("computed");
     c.put("countryCode", e.countryCode());

@@ -34,7 +34,7 @@ public final class ReportService {
   private final LedgerService ledger;
   private final Clock clock;
   private final ReportSubmissionParser parser;
-  private final java.util.List<java.util.function.Consumer<Report>> onRegistered =
+  private final java.util.List<java.util.function.Consumer<java.util.List<Report>>> storedListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ReportService(ReportRepository reports, ReferenceData references, Gazetteer gazetteer,
@@ -58,14 +58,29 @@ public final class ReportService {
     return register(submission, account);
   }
 
+  /**
+   * Registers a submission whose exact bytes a party signed (already verified): the signature and
+   * key id become part of the record, and its hashed canonical form.
+   */
+  public Registered registerSigned(JsonNode body, byte[] signedBytes, String signature, String keyId,
+      String actingParty, String account) {
+    ReportSubmission submission = parser.parse(body, actingParty);
+    return store(submission, account, signature, keyId, signedBytes);
+  }
+
   public Registered register(ReportSubmission submission, String account) {
+    return store(submission, account, null, null, null);
+  }
+
+  private Registered store(ReportSubmission submission, String account, String signature, String keyId,
+      byte[] signedBytes) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Enrichment enrichment = enrich(submission);
-    Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, null, null);
+    Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, signature, keyId);
     try {
-      long entryId = reports.insert(report, ledgerEntries.forReport(report));
+      long entryId = reports.insert(report, ledgerEntries.forReport(report), signedBytes);
       ledger.signal();
-      onRegistered.forEach(listener -> listener.accept(report));
+      stored(java.util.List.of(report));
       return new Registered(report, entryId);
     } catch (JdbiException e) {
       if (submission.supersedes() != null && reports.supersededBy(submission.supersedes()).isPresent()) {
@@ -76,9 +91,60 @@ public final class ReportService {
     }
   }
 
-  /** Runs {@code listener} after each report is stored (incident matching); it must not throw. */
+  /** A checked submission to register in a batch, with the external reference it is imported under (or null). */
+  public record Batched(ReportSubmission submission, String sourceRef) {}
+
+  /**
+   * Registers checked submissions in one transaction (enriched, each with its ledger entry, in
+   * list order): all or none. For bulk imports; a single write goes through {@link #register}.
+   * Requires the actors they name to be stored and their source references to be new.
+   */
+  public void registerAll(java.util.List<Batched> items, String account) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    java.util.List<ReportRepository.NewReport> rows = new java.util.ArrayList<>(items.size());
+    Enricher enricher = new Enricher(references.adminLocator(), references.zoneIndex());
+    for (Batched b : items) {
+      ReportSubmission s = b.submission();
+      Report report = new Report(UUID.randomUUID(), s,
+          enricher.enrich(s.location().point(), s.occurredAt().instant()), now, account, null, null);
+      rows.add(new ReportRepository.NewReport(report, ledgerEntries.forReport(report), b.sourceRef()));
+    }
+    reports.insertAll(rows);
+    ledger.signal();
+    stored(rows.stream().map(ReportRepository.NewReport::report).toList());
+  }
+
+  /**
+   * Calls {@code listener} with the reports of each committed registration (one, or a batch),
+   * after they are stored — e.g. humanitarian deconfliction raising alerts. A listener's failure
+   * is logged and does not undo or fail the registration.
+   */
+  /** Runs {@code listener} for each report after it is stored (incident matching); it must not throw. */
   public void onRegistered(java.util.function.Consumer<Report> listener) {
-    onRegistered.add(listener);
+    onStored(stored -> stored.forEach(listener));
+  }
+
+  public void onStored(java.util.function.Consumer<java.util.List<Report>> listener) {
+    storedListeners.add(listener);
+  }
+
+  private void stored(java.util.List<Report> stored) {
+    for (java.util.function.Consumer<java.util.List<Report>> l : storedListeners) {
+      try {
+        l.accept(stored);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ReportService.class).error("a listener failed after reports were stored", e);
+      }
+    }
+  }
+
+  /** The checks the parser runs against stored reference data (parties, actors, places, reports). */
+  public ReferenceCheck referenceCheck() {
+    return new Check();
+  }
+
+  public LedgerService ledger() {
+    return ledger;
   }
 
   public Enrichment enrich(ReportSubmission submission) {

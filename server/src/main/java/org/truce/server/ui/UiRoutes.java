@@ -1,5 +1,6 @@
 package org.truce.server.ui;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.truce.core.validation.ValidationException;
+import org.truce.server.auth.Access;
+import org.truce.server.auth.Principal;
 import org.truce.server.http.ProblemHandlers;
+import org.truce.server.report.ReportVisibility;
 import org.truce.server.http.QueryParams;
 import org.truce.server.reference.ReferenceData;
 import org.truce.server.report.ReportApi;
@@ -27,9 +31,11 @@ public final class UiRoutes {
   private final DisplayTime time;
   private final ObjectMapper json;
   private final String tileUrl;
+  private final ReportVisibility visibility;
 
   public UiRoutes(ReportService reports, ReferenceData references, Templates templates, DisplayTime time,
-      ObjectMapper json, String tileUrl) {
+      ObjectMapper json, String tileUrl, ReportVisibility visibility) {
+    this.visibility = visibility;
     this.reports = reports;
     this.references = references;
     this.templates = templates;
@@ -39,11 +45,11 @@ public final class UiRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/", this::map);
-    routes.get("/reports", this::list);
-    routes.get("/reports/new", this::newForm);
-    routes.post("/reports/new", this::submit);
-    routes.get("/reports/{id}", this::detail);
+    routes.get("/", this::map, Role.ANY);
+    routes.get("/reports", this::list, Role.ANY);
+    routes.get("/reports/new", this::newForm, Role.PARTY_OFFICER, Role.MONITOR);
+    routes.post("/reports/new", this::submit, Role.PARTY_OFFICER, Role.MONITOR);
+    routes.get("/reports/{id}", this::detail, Role.ANY);
   }
 
   private void map(Context ctx) {
@@ -58,7 +64,7 @@ public final class UiRoutes {
     ReportQuery base = ReportApi.query(q, references);
     int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
     ReportQuery query = new ReportQuery(base.from(), base.to(), base.party(), base.category(), base.zone(),
-        base.governorate(), base.bbox(), true, PAGE_SIZE, offset);
+        base.governorate(), base.bbox(), true, PAGE_SIZE, offset).visibleTo(visibility.of(Access.principal(ctx)));
     Page<StoredReport> page = reports.repository().list(query);
     List<ReportRow> rows = page.items().stream().map(r -> ReportRow.of(r, time)).toList();
     String qs = filters.queryString();
@@ -81,7 +87,8 @@ public final class UiRoutes {
     } catch (IllegalArgumentException e) {
       throw new ProblemHandlers.NotFound("no report " + raw);
     }
-    StoredReport stored = reports.find(id).orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
+    StoredReport stored = reports.find(id).filter(r -> visibility.canSee(Access.principal(ctx), r.report()))
+        .orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
     templates.render(ctx, "report.jte", Map.of("page", PageInfo.of("Report", "reports"),
         "r", ReportDetail.of(stored, time)));
   }
@@ -92,14 +99,24 @@ public final class UiRoutes {
     String supersedes = ctx.queryParam("supersedes");
     if (supersedes != null) {
       values.put("supersedes", supersedes);
-      prefillCorrection(values, supersedes);
+      prefillCorrection(values, supersedes, ReportApi.actingParty(Access.principal(ctx)));
     }
-    renderForm(ctx, new ReportForm(values, List.of(), references.parties(), references.actors()));
+    values.put("reportingParty", ReportApi.actingParty(Access.principal(ctx)));
+    renderForm(ctx, new ReportForm(values, List.of(), ownParty(ctx), references.actors()));
   }
 
-  private void prefillCorrection(Map<String, String> values, String supersedes) {
+  /** The form offers only the caller's own party: nobody registers in another party's name. */
+  private List<org.truce.core.party.Party> ownParty(Context ctx) {
+    String party = ReportApi.actingParty(Access.principal(ctx));
+    return references.party(party).map(List::of).orElse(List.of());
+  }
+
+  /** Pre-fills a correction from the report it corrects, which must be one of the caller's party's own. */
+  private void prefillCorrection(Map<String, String> values, String supersedes, String ownParty) {
     try {
-      reports.find(UUID.fromString(supersedes)).ifPresent(stored -> {
+      reports.find(UUID.fromString(supersedes))
+          .filter(stored -> stored.report().submission().reportingParty().equals(ownParty))
+          .ifPresent(stored -> {
         var s = stored.report().submission();
         values.put("reportingParty", s.reportingParty());
         values.put("occurredAt", s.occurredAt().instant().toString().substring(0, 16));
@@ -120,9 +137,12 @@ public final class UiRoutes {
   private void submit(Context ctx) {
     Map<String, String> values = new HashMap<>();
     ctx.formParamMap().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-    ReportForm form = new ReportForm(values, List.of(), references.parties(), references.actors());
+    values.remove("_csrf");
+    Principal principal = Access.principal(ctx);
+    ReportForm form = new ReportForm(values, List.of(), ownParty(ctx), references.actors());
     try {
-      ReportService.Registered registered = reports.register(form.toJson(json), null, "web");
+      ReportService.Registered registered = reports.register(form.toJson(json), ReportApi.actingParty(principal),
+          principal.account());
       ctx.redirect("/reports/" + registered.report().id(), io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (ValidationException e) {
       ctx.status(422);

@@ -1,5 +1,6 @@
 package org.truce.server.ui;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,9 +30,9 @@ public final class ZoneUi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/zones", this::list);
-    routes.get("/zones/new", this::form);
-    routes.post("/zones/new", this::submit);
+    routes.get("/zones", this::list, Role.ANY);
+    routes.get("/zones/new", this::form, Role.MONITOR);
+    routes.post("/zones/new", this::submit, Role.MONITOR);
   }
 
   private void list(Context ctx) {

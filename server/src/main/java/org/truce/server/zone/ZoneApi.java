@@ -1,5 +1,6 @@
 package org.truce.server.zone;
 
+import org.truce.server.auth.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,10 +37,10 @@ public final class ZoneApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.post("/api/v1/zones", this::create);
-    routes.post("/api/v1/zones/import", this::importCollection);
-    routes.post("/api/v1/zones/{code}/versions", this::addVersion);
-    routes.get("/api/v1/zones/{code}", this::history);
+    routes.post("/api/v1/zones", this::create, Role.MONITOR);
+    routes.post("/api/v1/zones/import", this::importCollection, Role.MONITOR);
+    routes.post("/api/v1/zones/{code}/versions", this::addVersion, Role.MONITOR);
+    routes.get("/api/v1/zones/{code}", this::history, Role.ANY);
   }
 
   private void create(Context ctx) {

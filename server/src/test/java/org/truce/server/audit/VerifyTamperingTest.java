@@ -43,14 +43,14 @@ class VerifyTamperingTest {
       long size = s.server().ledger().latestCheckpoint().orElseThrow().size();
       long reports = s.count("report");
 
-      Run remote = verify("--url", s.url(""), "--log-key", key);
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", key);
       assertThat(remote.exitCode()).as(remote.toString()).isZero();
       assertThat(remote.discrepancies()).isEmpty();
       assertThat(remote.err()).isEmpty();
       assertThat(remote.summary()).startsWith("OK: log localhost/truce verified at size " + size + ", root ")
           .contains(size + " leaves, " + reports + " reports checked");
 
-      Run fetchedKey = verify("--url", s.url("/"));
+      Run fetchedKey = verify("--url", s.url("/"), "--token", s.token("analyst"));
       assertThat(fetchedKey.exitCode()).as(fetchedKey.toString()).isZero();
       assertThat(fetchedKey.err()).contains("warning: using the log key fetched from " + s.url("") + "/log/key");
     }
@@ -82,7 +82,7 @@ class VerifyTamperingTest {
       expected = "report " + id + " (leaf " + leaf + "): stored content hashes to " + hex(tamperedHash)
           + " but leaf " + leaf + " records " + report.get("contentHash").asText();
 
-      Run remote = verify("--url", s.url(""), "--log-key", s.get("/log/key").body().trim());
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
       assertThat(remote.discrepancies()).containsExactly(expected);
       assertThat(remote.summary()).startsWith("FAILED: 1 discrepancy in log localhost/truce at size ");
@@ -90,6 +90,22 @@ class VerifyTamperingTest {
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
     assertThat(local.discrepancies()).containsExactly(expected);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aCodedColumnSetToAValueTruceNeverWritesIsNamed(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    UUID id;
+    try (RunningServer s = f.start()) {
+      JsonNode report = register(s, "an 'other' event");
+      id = UUID.fromString(report.get("id").asText());
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("UPDATE report SET category = 'made-up' WHERE id = :id")
+          .bind("id", id).execute());
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).anyMatch(d -> d.contains(id.toString()) && d.contains("stored category 'made-up'"));
   }
 
   @ParameterizedTest
@@ -102,13 +118,16 @@ class VerifyTamperingTest {
       UUID id = UUID.fromString(report.get("id").asText());
       long leaf = report.at("/ledger/leafIndex").asLong();
       s.server().database().jdbi().useTransaction(h -> {
-        h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM incident_candidate WHERE report_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM incident_report WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM hum_alert WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM hum_convoy_report WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM report_source_ref WHERE report_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", id).execute();
       });
       expected = "leaf " + leaf + " records report " + id + ", which is missing from ";
-      Run remote = verify("--url", s.url(""), "--log-key", s.get("/log/key").body().trim());
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
       assertThat(remote.discrepancies()).containsExactly(expected + "the API of " + s.url(""));
     }
@@ -188,8 +207,7 @@ class VerifyTamperingTest {
       register(s, "to be rolled back 2");
       size = s.server().ledger().latestCheckpoint().orElseThrow().size();
     }
-    // Each registration is two leaves: the report and the incident change its matching made.
-    assertThat(size).isEqualTo(earlier.size() + 4).isLessThan(256);
+    assertThat(size).isGreaterThanOrEqualTo(earlier.size() + 2).isLessThan(256);
     Run first = verify(f.data("--save", saved.toString()));
     assertThat(first.exitCode()).as(first.toString()).isZero();
 
@@ -198,14 +216,14 @@ class VerifyTamperingTest {
     long b = earlier.size();
     try (var db = org.truce.store.db.Database.open(f.db)) {
       db.jdbi().useTransaction(h -> {
-        List<String> gone = h.createQuery("SELECT record_id FROM ledger_entry WHERE leaf_index >= :b")
+        List<String> gone = h.createQuery("SELECT record_id FROM ledger_entry WHERE leaf_index >= :b AND kind LIKE 'report.%'")
             .bind("b", b).mapTo(String.class).list();
         for (String id : gone) {
-          if (id.contains("@")) {
-            continue; // an incident version (CODE@N); its rows reference no rolled-back leaf's record
-          }
           h.createUpdate("DELETE FROM incident_candidate WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM incident_report WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM hum_alert WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM hum_convoy_report WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
+          h.createUpdate("DELETE FROM report_source_ref WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", UUID.fromString(id)).execute();
         }

@@ -79,12 +79,13 @@ class EvidenceVaultTest {
       }
       assertThatThrownBy(() -> vault.custody(e.id(), TUR)).isInstanceOf(Access.Forbidden.class);
 
-      // Over HTTP, an anonymous caller sees that the evidence exists but not what it shows.
-      JsonNode meta = RunningServer.json(s.get("/api/v1/evidence/" + e.id()));
+      // Over HTTP, an analyst sees that the evidence exists but not what it shows; anonymous callers nothing.
+      JsonNode meta = RunningServer.json(s.as("analyst").get("/api/v1/evidence/" + e.id()));
       assertThat(meta.get("sha256").asText()).isEqualTo(e.sha256());
       assertThat(meta.get("description").isNull()).isTrue();
       assertThat(meta.get("viewable").asBoolean()).isFalse();
-      assertThat(s.get("/api/v1/evidence/" + e.id() + "/content").statusCode()).isEqualTo(401);
+      assertThat(s.as("analyst").get("/api/v1/evidence/" + e.id() + "/content").statusCode()).isEqualTo(403);
+      assertThat(s.anonymous().get("/api/v1/evidence/" + e.id()).statusCode()).isEqualTo(401);
       assertThat(vault.custody(e.id(), MONITOR)).hasSize(2);
       // The history of the incident records the upload.
       assertThat(s.server().incidents().view(code).history()).extracting(h -> h.kind()).contains("evidence.added");

@@ -20,7 +20,7 @@ class OperationsTest {
       assertThat(health.at("/checks/database").asText()).isEqualTo("UP");
 
       s.get("/api/v1/parties");
-      String metrics = s.get("/metrics").body();
+      String metrics = s.as("admin").get("/metrics").body();
       assertThat(metrics).contains("http_server_requests_seconds_count").contains("route=\"/api/v1/parties\"")
           .contains("jvm_memory_used_bytes");
 

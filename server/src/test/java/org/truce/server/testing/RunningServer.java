@@ -21,9 +21,21 @@ public final class RunningServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final TruceServer server;
   private final Path dataDir;
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http;
+  private final Map<String, String> tokens;
+  /** Whose token requests carry: null picks one per request (see {@link #authorization}), "" none. */
+  private final String identity;
 
   private RunningServer(TruceServer server, Path dataDir) {
+    this(server, dataDir, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+        new java.util.concurrent.ConcurrentHashMap<>(), null);
+  }
+
+  private RunningServer(TruceServer server, Path dataDir, HttpClient http, Map<String, String> tokens,
+      String identity) {
+    this.http = http;
+    this.tokens = tokens;
+    this.identity = identity;
     this.server = server;
     this.dataDir = dataDir;
   }
@@ -59,6 +71,68 @@ public final class RunningServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * The same server, calling as {@code name}: "admin", "monitor" (party JMC), "analyst",
+   * "humanitarian" (UN), or "officer-xxx" (a party officer of party XXX). Accounts are token-only
+   * test accounts created on first use.
+   */
+  public RunningServer as(String name) {
+    return new RunningServer(server, dataDir, http, tokens, name);
+  }
+
+  /** The same server, calling without credentials. */
+  public RunningServer anonymous() {
+    return new RunningServer(server, dataDir, http, tokens, "");
+  }
+
+  /** The API token of a test account (created on first use). */
+  public String token(String name) {
+    return tokens.computeIfAbsent(name, n -> {
+      org.truce.server.auth.AuthService auth = server.auth();
+      if (auth.accounts().find(n).isEmpty()) {
+        java.util.Set<org.truce.server.auth.Role> roles;
+        String party = null;
+        if (n.startsWith("officer-")) {
+          roles = java.util.Set.of(org.truce.server.auth.Role.PARTY_OFFICER);
+          party = n.substring("officer-".length()).toUpperCase(java.util.Locale.ROOT);
+        } else {
+          roles = java.util.Set.of(org.truce.server.auth.Role.valueOf(n.toUpperCase(java.util.Locale.ROOT)));
+          party = switch (n) {
+            case "monitor" -> "JMC";
+            case "humanitarian" -> "UN";
+            default -> null;
+          };
+        }
+        auth.createAccount(n, n, party, roles, null, "test");
+      }
+      return auth.issueToken(n, "test client", java.util.Set.of(), java.time.Duration.ofDays(1), "test").token();
+    });
+  }
+
+  /** A signed-in web session of a test account: its cookie header value and CSRF token. */
+  public record WebSession(String cookieHeader, String csrf) {}
+
+  public WebSession webSession(String name) {
+    token(name);
+    org.truce.server.auth.AuthService.NewSession s = server.auth().startSession(name);
+    return new WebSession(org.truce.server.auth.Authenticator.SESSION_COOKIE + "=" + s.cookie(), s.csrf());
+  }
+
+  private String authorization(HttpRequest request) {
+    String who = identity;
+    if (who == null) {
+      who = "monitor";
+      if (!"GET".equals(request.method()) && !request.uri().getPath().equals("/api/v1/reports")) {
+        who = "admin";
+      }
+      if ("POST".equals(request.method()) && request.uri().getPath().equals("/api/v1/reports")
+          && request.headers().firstValue("X-Test-Party").isPresent()) {
+        who = "officer-" + request.headers().firstValue("X-Test-Party").get().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return who.isEmpty() ? null : "Bearer " + token(who);
+  }
+
   public Path dataDir() {
     return dataDir;
   }
@@ -73,7 +147,7 @@ public final class RunningServer implements AutoCloseable {
 
   public byte[] getBytes(String path) {
     try {
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+      HttpResponse<byte[]> r = http.send(authorized(HttpRequest.newBuilder(URI.create(url(path))).GET().build()),
           HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
         throw new AssertionError(path + " answered " + r.statusCode());
@@ -87,21 +161,40 @@ public final class RunningServer implements AutoCloseable {
     }
   }
 
+  /**
+   * POSTs JSON. Without a fixed identity ({@link #as}), a report is registered by an officer of the
+   * party its body names (when that party exists), anything else by the admin.
+   */
   public HttpResponse<String> postJson(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(url(path)))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"reportingParty\"\\s*:\\s*\"([A-Z]{2,16})\"").matcher(body);
+    if (identity == null && m.find() && server.references().party(m.group(1)).isPresent()) {
+      b.header("X-Test-Party", m.group(1));
+    }
+    return send(b.build());
   }
 
+  /** Sends as this view's identity unless the request already carries credentials. */
   public HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(authorized(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private HttpRequest authorized(HttpRequest request) {
+    if (request.headers().firstValue("Authorization").isPresent() || request.headers().firstValue("Cookie").isPresent()) {
+      return request;
+    }
+    String auth = authorization(request);
+    HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("X-Test-Party"));
+    return auth == null ? b.build() : b.header("Authorization", auth).build();
   }
 
   public static JsonNode json(HttpResponse<String> response) {
@@ -118,8 +211,11 @@ public final class RunningServer implements AutoCloseable {
         .mapTo(Long.class).one());
   }
 
+  /** Stops the server (views made with {@link #as} share it: close the original only). */
   @Override
   public void close() {
-    server.close();
+    if (identity == null) {
+      server.close();
+    }
   }
 }

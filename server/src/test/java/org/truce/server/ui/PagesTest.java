@@ -61,7 +61,7 @@ class PagesTest {
     long before = server.count("report");
     String form = "reportingParty=XXX&occurredAt=2017-02-30T10:00&latitude=95&longitude=36&category=&narrative="
         + URLEncoder.encode("نص عربي", StandardCharsets.UTF_8);
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
+    HttpResponse<String> r = server.as("officer-tur").send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     assertThat(r.statusCode()).isEqualTo(422);
@@ -74,7 +74,7 @@ class PagesTest {
   void aValidFormSubmissionRedirectsToTheNewReport() {
     String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&timePrecision=exact&place=Idlib&category=mortar"
         + "&killedBest=1&sources=" + URLEncoder.encode("a\nb", StandardCharsets.UTF_8);
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
+    HttpResponse<String> r = server.as("officer-tur").send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     assertThat(r.statusCode()).isEqualTo(303);

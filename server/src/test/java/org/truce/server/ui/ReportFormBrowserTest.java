@@ -45,6 +45,20 @@ class ReportFormBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
+    server.server().auth().createAccount("browser-tur", "Browser test officer", "TUR",
+        java.util.Set.of(org.truce.server.auth.Role.PARTY_OFFICER), PASSWORD, "test");
+    signIn(browser, server, "browser-tur", PASSWORD);
+  }
+
+  static final String PASSWORD = "correct horse battery staple";
+
+  /** Signs in through the login form, as a person would. */
+  static void signIn(WebDriver browser, RunningServer server, String username, String password) {
+    browser.get(server.url("/login"));
+    browser.findElement(By.id("l-user")).sendKeys(username);
+    browser.findElement(By.id("l-pass")).sendKeys(password);
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
   @AfterAll
@@ -89,7 +103,7 @@ class ReportFormBrowserTest {
   @Test
   void theFormShowsEachFieldsMessageAndKeepsWhatWasTyped() {
     browser.get(server.url("/reports/new"));
-    new Select(browser.findElement(By.id("f-reportingParty"))).selectByValue("RUS");
+    new Select(browser.findElement(By.id("f-reportingParty"))).selectByValue("TUR");
     setDateTime("f-occurredAt", "2017-06-03T09:15");
     browser.findElement(By.id("f-latitude")).sendKeys("123");
     browser.findElement(By.id("f-longitude")).sendKeys("36.6");

@@ -14,10 +14,10 @@ public record DatabaseConfig(String url, String user, String password, int maxPo
     }
   }
 
-  /** The embedded default: a file database {@code truce} in {@code dataDir}. */
+  /** The embedded default: a file database {@code truce} in {@code dataDir} (see {@link Database#makeDurable()}). */
   public static DatabaseConfig embedded(Path dataDir) {
     String file = dataDir.toAbsolutePath().resolve("truce").toString().replace('\\', '/');
-    return new DatabaseConfig("jdbc:h2:file:" + file + ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE", "sa", "", 10);
+    return new DatabaseConfig("jdbc:h2:file:" + file + ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", 10);
   }
 
   public Dialect dialect() {

@@ -30,6 +30,7 @@ public final class JdbcLogStateStore implements LogStateStore {
     db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO log_state (id, size, root, version)"
             + " VALUES (1, :size, :root, :version)")
         .bind("size", next.size()).bind("root", next.root()).bind("version", next.version()).execute());
+    db.makeDurable();
     return true;
   }
 
@@ -54,11 +55,15 @@ public final class JdbcLogStateStore implements LogStateStore {
       if (expected.version() == 0) {
         return claimEmpty(next);
       }
-      return db.jdbi().withHandle(h -> h.createUpdate("UPDATE log_state SET size = :size, root = :root,"
+      boolean swapped = db.jdbi().withHandle(h -> h.createUpdate("UPDATE log_state SET size = :size, root = :root,"
               + " version = :version WHERE id = 1 AND size = :oldSize AND root = :oldRoot AND version = :oldVersion")
           .bind("size", next.size()).bind("root", next.root()).bind("version", next.version())
           .bind("oldSize", expected.size()).bind("oldRoot", expected.root()).bind("oldVersion", expected.version())
           .execute() == 1);
+      if (swapped) {
+        db.makeDurable();
+      }
+      return swapped;
     } catch (JdbiException e) {
       throw new IOException("compare-and-set of the log state failed; outcome unknown", e);
     }

@@ -42,6 +42,7 @@ public final class LedgerStore {
         }
       }
     });
+    db.makeDurable();
   }
 
   /** The highest assigned leaf index, or -1 when none is assigned. */

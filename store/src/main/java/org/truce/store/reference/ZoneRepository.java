@@ -43,6 +43,7 @@ public final class ZoneRepository {
       insertVersion(h, v);
       LedgerQueue.enqueue(h, ledgerEntry);
     });
+    db.makeDurable();
   }
 
   /** Creates a zone with its first version and that version's ledger entry, all or nothing. */
@@ -55,6 +56,7 @@ public final class ZoneRepository {
       insertVersion(h, first);
       LedgerQueue.enqueue(h, ledgerEntry);
     });
+    db.makeDurable();
   }
 
   private void insertVersion(Handle h, ZoneVersion v) {

@@ -46,30 +46,52 @@ public final class ReportRepository {
    * ledger entry id. Requires the report's parties, actors, zones and superseded report to exist.
    */
   public long insert(Report report, PendingEntry ledgerEntry) {
-    return db.jdbi().inTransaction(h -> {
+    return insert(report, ledgerEntry, null);
+  }
+
+  /**
+   * As {@link #insert(Report, PendingEntry)}, keeping {@code signedBody}: the exact bytes a party
+   * signed, so its signature can be verified again by anyone later (null when unsigned).
+   */
+  public long insert(Report report, PendingEntry ledgerEntry, byte[] signedBody) {
+    long entryId = db.jdbi().inTransaction(h -> {
       insertRow(h, report);
+      if (signedBody != null) {
+        h.createUpdate("UPDATE report SET submitted_body = :body WHERE id = :id")
+            .bind("body", signedBody).bind("id", report.id()).execute();
+      }
       for (String zone : report.enrichment().zoneCodes()) {
         h.createUpdate("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)")
             .bind("r", report.id()).bind("z", zone).execute();
       }
       return LedgerQueue.enqueue(h, ledgerEntry);
     });
+    db.makeDurable();
+    return entryId;
   }
 
   private void insertRow(Handle h, Report r) {
+    bindRow(h.createUpdate(insertSql()), r).execute();
+  }
+
+  private String insertSql() {
+    return "INSERT INTO report (id, reporting_party, occurred_at, time_precision, latitude, longitude, geom,"
+        + " geo_precision, place_name, resolved_place, category, alleged_violator, target,"
+        + " killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, narrative,"
+        + " sources_json, supersedes, registered_at, submitted_by, signature, signing_key_id,"
+        + " country_code, country_name, governorate, district, admin_approximate, loc_distance_km, content_hash)"
+        + " VALUES (:id, :party, :occurredAt, :timePrecision, :lat, :lon, "
+        + db.dialect().geometryFromWkt(":wkt")
+        + ", :geoPrecision, :placeName, :resolvedPlace, :category, :violator, :target,"
+        + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, CAST(:supersedes AS UUID), :registeredAt, :submittedBy,"
+        + " :signature, :keyId, :countryCode, :countryName, :governorate, :district, :approx, :loc, :hash)";
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindRow(T stmt, Report r) {
     ReportSubmission s = r.submission();
     Enrichment e = r.enrichment();
     GeoPoint p = s.location().point();
-    h.createUpdate("INSERT INTO report (id, reporting_party, occurred_at, time_precision, latitude, longitude, geom,"
-            + " geo_precision, place_name, resolved_place, category, alleged_violator, target,"
-            + " killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, narrative,"
-            + " sources_json, supersedes, registered_at, submitted_by, signature, signing_key_id,"
-            + " country_code, country_name, governorate, district, admin_approximate, loc_distance_km, content_hash)"
-            + " VALUES (:id, :party, :occurredAt, :timePrecision, :lat, :lon, "
-            + db.dialect().geometryFromWkt(":wkt")
-            + ", :geoPrecision, :placeName, :resolvedPlace, :category, :violator, :target,"
-            + " :kl, :kb, :kh, :il, :ib, :ih, :narrative, :sources, CAST(:supersedes AS UUID), :registeredAt, :submittedBy,"
-            + " :signature, :keyId, :countryCode, :countryName, :governorate, :district, :approx, :loc, :hash)")
+    return stmt
         .bind("id", r.id())
         .bind("party", s.reportingParty())
         .bind("occurredAt", Timestamp.from(s.occurredAt().instant()))
@@ -98,8 +120,66 @@ public final class ReportRepository {
         .bind("district", e.district())
         .bind("approx", e.adminApproximate())
         .bind("loc", e.lineOfContactDistanceKm())
-        .bind("hash", ReportCanonicalForm.sha256(r))
-        .execute();
+        .bind("hash", ReportCanonicalForm.sha256(r));
+  }
+
+  /** A report to store in a batch, its ledger entry and the external reference it was imported under (or null). */
+  public record NewReport(Report report, PendingEntry ledgerEntry, String sourceRef) {}
+
+  /**
+   * Stores every report with its zone memberships, ledger entry and source reference in one
+   * transaction, with batched statements: all or none. Ledger entries are queued in list order.
+   * Requires the same as {@link #insert}, and source references not yet stored.
+   */
+  public void insertAll(List<NewReport> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    db.jdbi().useTransaction(h -> {
+      org.jdbi.v3.core.statement.PreparedBatch rows = h.prepareBatch(insertSql());
+      for (NewReport n : reports) {
+        bindRow(rows, n.report()).add();
+      }
+      rows.execute();
+      org.jdbi.v3.core.statement.PreparedBatch zones =
+          h.prepareBatch("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)");
+      org.jdbi.v3.core.statement.PreparedBatch refs =
+          h.prepareBatch("INSERT INTO report_source_ref (ref, report_id) VALUES (:ref, :r)");
+      org.jdbi.v3.core.statement.PreparedBatch entries = h.prepareBatch(
+          "INSERT INTO ledger_entry (kind, record_id, content_hash, entry, created_at)"
+              + " VALUES (:kind, :recordId, :hash, :entry, :createdAt)");
+      for (NewReport n : reports) {
+        for (String zone : n.report().enrichment().zoneCodes()) {
+          zones.bind("r", n.report().id()).bind("z", zone).add();
+        }
+        if (n.sourceRef() != null) {
+          refs.bind("ref", n.sourceRef()).bind("r", n.report().id()).add();
+        }
+        PendingEntry e = n.ledgerEntry();
+        entries.bind("kind", e.kind()).bind("recordId", e.recordId()).bind("hash", e.contentHash())
+            .bind("entry", e.entry()).bind("createdAt", Timestamp.from(e.createdAt())).add();
+      }
+      if (zones.size() > 0) {
+        zones.execute();
+      }
+      if (refs.size() > 0) {
+        refs.execute();
+      }
+      entries.execute();
+    });
+    db.makeDurable();
+  }
+
+  /** The references among {@code refs} that some stored report was imported under. */
+  public java.util.Set<String> existingSourceRefs(java.util.Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return java.util.Set.of();
+    }
+    // One array parameter, so the statement text (and its cached plan) is the same for every batch;
+    // an IN list of 500 placeholders got a plan made while the table was empty: a full scan per batch.
+    return db.jdbi().withHandle(h -> new java.util.HashSet<>(
+        h.createQuery("SELECT ref FROM report_source_ref WHERE ref = ANY(:refs)")
+            .bindArray("refs", String.class, List.copyOf(refs)).mapTo(String.class).list()));
   }
 
   public Optional<StoredReport> find(UUID id) {
@@ -108,6 +188,12 @@ public final class ReportRepository {
         .map((rs, ctx) -> read(rs))
         .findOne()
         .map(r -> withZones(h, List.of(r)).get(0)));
+  }
+
+  /** The bytes a party signed when it submitted report {@code id}, if it signed. */
+  public Optional<byte[]> signedBody(UUID id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT submitted_body FROM report WHERE id = :id")
+        .bind("id", id).map((rs, ctx) -> rs.getBytes("submitted_body")).findOne().filter(b -> b != null));
   }
 
   public boolean exists(UUID id) {
@@ -207,10 +293,58 @@ public final class ReportRepository {
     if (!q.includeSuperseded()) {
       where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id)");
     }
+    if (q.visibility() != null) {
+      where.append(" AND (r.reporting_party = :visibleParty OR r.registered_at < :exchangedBefore)");
+      binders.add(b -> b.bind("visibleParty", q.visibility().party())
+          .bind("exchangedBefore", Timestamp.from(q.visibility().exchangedBefore())));
+    }
     return new Filter(where.toString(), binders);
   }
 
   /** A WHERE clause and the parameter bindings it needs. */
+  /**
+   * Every report matching {@code q}'s filters (its limit and offset are ignored), oldest event
+   * first, with zone memberships, handed to {@code consumer} one at a time. Reads pages of
+   * {@code pageSize} by keyset (occurred_at, seq), each in its own short query, so memory stays flat
+   * whatever the number of matches and no transaction is held open. Reports registered while this
+   * runs are included when they sort after the current position.
+   */
+  public void forEachMatching(ReportQuery q, int pageSize, Consumer<StoredReport> consumer) {
+    Filter f = filter(q);
+    Timestamp afterTime = null;
+    long afterSeq = 0;
+    while (true) {
+      Timestamp t = afterTime;
+      long s = afterSeq;
+      List<Map.Entry<Long, StoredReport>> page = db.jdbi().withHandle(h -> {
+        Query query = h.createQuery(SELECT + f.where()
+            + (t == null ? "" : " AND (r.occurred_at > :afterTime OR (r.occurred_at = :afterTime AND r.seq > :afterSeq))")
+            + " ORDER BY r.occurred_at, r.seq FETCH FIRST :pageSize ROWS ONLY");
+        f.bind(query);
+        if (t != null) {
+          query.bind("afterTime", t).bind("afterSeq", s);
+        }
+        List<Map.Entry<Long, StoredReport>> rows = query.bind("pageSize", pageSize)
+            .map((rs, ctx) -> Map.entry(rs.getLong("seq"), read(rs))).list();
+        List<StoredReport> zoned = withZones(h, rows.stream().map(Map.Entry::getValue).toList());
+        List<Map.Entry<Long, StoredReport>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          out.add(Map.entry(rows.get(i).getKey(), zoned.get(i)));
+        }
+        return out;
+      });
+      for (Map.Entry<Long, StoredReport> e : page) {
+        consumer.accept(e.getValue());
+      }
+      if (page.size() < pageSize) {
+        return;
+      }
+      Map.Entry<Long, StoredReport> last = page.get(page.size() - 1);
+      afterTime = Timestamp.from(last.getValue().report().submission().occurredAt().instant());
+      afterSeq = last.getKey();
+    }
+  }
+
   private record Filter(String where, List<Binder> binders) {
     Query bind(Query query) {
       binders.forEach(b -> b.bind(query));
@@ -220,9 +354,47 @@ public final class ReportRepository {
 
   /** Every report in registration order, without zone memberships, for the auditor. */
   public void forEachInOrder(Consumer<StoredReport> consumer) {
+    forEachInOrder(consumer, (id, problem) -> {
+      throw new IllegalStateException("report " + id + ": " + problem);
+    });
+  }
+
+  /**
+   * As {@link #forEachInOrder(Consumer)}, handing rows whose coded columns hold values no version
+   * of Truce writes (a tampered or corrupt row) to {@code corrupt} with the reason, instead of
+   * reading them leniently.
+   */
+  public void forEachInOrder(Consumer<StoredReport> consumer, java.util.function.BiConsumer<UUID, String> corrupt) {
     db.jdbi().useHandle(h -> h.createQuery(SELECT + " ORDER BY r.seq")
-        .map((rs, ctx) -> read(rs))
-        .forEach(consumer));
+        .map((rs, ctx) -> {
+          String problem = codeProblem(rs);
+          if (problem != null) {
+            corrupt.accept(rs.getObject("id", UUID.class), problem);
+            return null;
+          }
+          return read(rs);
+        })
+        .forEach(r -> {
+          if (r != null) {
+            consumer.accept(r);
+          }
+        }));
+  }
+
+  private static String codeProblem(ResultSet rs) throws SQLException {
+    String category = rs.getString("category");
+    if (Category.fromCode(category).isEmpty()) {
+      return "stored category '" + category + "' is not a category Truce records";
+    }
+    String time = rs.getString("time_precision");
+    if (java.util.Arrays.stream(TimePrecision.values()).noneMatch(t -> t.name().equals(time))) {
+      return "stored time precision '" + time + "' is not one Truce records";
+    }
+    String geo = rs.getString("geo_precision");
+    if (java.util.Arrays.stream(GeoPrecision.values()).noneMatch(g -> g.name().equals(geo))) {
+      return "stored geo precision '" + geo + "' is not one Truce records";
+    }
+    return null;
   }
 
   /** Where and when a report happened, for recomputing its enrichment. */

@@ -1,0 +1,33 @@
+package org.truce.core.humanitarian;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A convoy or evacuation: route, planned window, cargo and beneficiaries, escort, the parties to
+ * notify, its status, the movement notification sent for it (once notified), its timeline and the
+ * reports linked to it (by report id, so incidents can build on them).
+ */
+public record Convoy(UUID id, String name, NotificationType kind, String organisation, String requestedBy,
+    Geometry route, Instant windowFrom, Instant windowTo, String cargo, Integer beneficiaries, boolean unEscort,
+    String escortDetail, List<String> parties, ConvoyStatus status, UUID notificationId, Instant createdAt,
+    List<Event> events, List<LinkedReport> reports) {
+
+  /** A timeline entry: a status change or a checkpoint passed. */
+  public record Event(int seq, String type, Instant at, String checkpoint, String note, String by) {}
+
+  /** A report linked to the convoy, automatically (deconfliction) or by hand. */
+  public record LinkedReport(UUID reportId, Instant linkedAt, String linkedBy, String how) {}
+
+  /** When it arrived or was aborted, or null while in transit or not yet departed. */
+  public Instant endedAt() {
+    return events.stream().filter(e -> e.type().equals("arrived") || e.type().equals("aborted")).map(Event::at)
+        .findFirst().orElse(null);
+  }
+
+  public Instant departedAt() {
+    return events.stream().filter(e -> e.type().equals("departed")).map(Event::at).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,47 @@
+package org.truce.server.humanitarian;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.truce.server.auth.Access;
+import org.truce.server.auth.Principal;
+import org.truce.server.auth.Role;
+import org.truce.store.auth.AuditLog;
+
+/**
+ * Who may see where a notified site or movement is: the notifying organisation's humanitarian
+ * staff, the monitors, and the officers of a party it was sent to. Nobody else — analysts,
+ * other parties, admins included — sees coordinates, only the governorate. Every view of
+ * coordinates is written to the audit trail.
+ */
+public final class NeedToKnow {
+  public static final String ACTION = "humanitarian.coordinates.read";
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public NeedToKnow(AuditLog audit, Clock clock) {
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public static boolean seesCoordinates(Principal p, String organisation, List<String> parties) {
+    if (p.isAnonymous()) {
+      return false;
+    }
+    if (p.has(Role.MONITOR)) {
+      return true;
+    }
+    if (p.has(Role.HUMANITARIAN) && organisation.equals(p.party())) {
+      return true;
+    }
+    return p.has(Role.PARTY_OFFICER) && p.party() != null && parties.contains(p.party());
+  }
+
+  /** Records that the caller was shown the coordinates of {@code resourceType} {@code id}. */
+  public void viewed(Context ctx, String resourceType, UUID id) {
+    Principal p = Access.principal(ctx);
+    audit.record(clock.instant(), p.account(), p.party(), ACTION, resourceType, id.toString(), "shown",
+        ctx.method() + " " + ctx.path(), ctx.ip());
+  }
+}
