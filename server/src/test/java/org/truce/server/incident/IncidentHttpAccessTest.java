@@ -1,0 +1,95 @@
+package org.truce.server.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.truce.server.testing.RunningServer;
+import org.truce.store.db.DatabaseConfig;
+
+/** The same rules over HTTP with real tokens: route roles, a party speaking only for itself, labelled evidence. */
+class IncidentHttpAccessTest {
+  static String code(RunningServer s, UUID report) {
+    return RunningServer.json(s.get("/api/v1/incidents?report=" + report)).at("/items/0/code").asText();
+  }
+
+  static HttpResponse<String> upload(RunningServer s, String code, String query, byte[] body, String type) {
+    return s.send(HttpRequest.newBuilder(URI.create(s.url("/api/v1/incidents/" + code + "/evidence?" + query)))
+        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void rolesPartiesAndLabelledEvidenceAreEnforcedOverHttp(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      UUID report = IncidentFlowTest.register(s, IncidentFlowTest.report("TUR", "2017-03-09T08:30:00Z", 35.6476,
+          36.6737, "shelling", "SAA"));
+      String code = code(s, report);
+      RunningServer rus = s.as("officer-rus");
+      RunningServer tur = s.as("officer-tur");
+      RunningServer monitor = s.as("monitor");
+
+      assertThat(s.anonymous().get("/api/v1/incidents/" + code).statusCode()).isEqualTo(401);
+      assertThat(rus.get("/api/v1/incidents/" + code).statusCode()).isEqualTo(200);
+
+      // Positions: officers for their own party only; monitors do not state positions.
+      String position = "{\"party\":\"%s\",\"stance\":\"DISPUTES\",\"reasoning\":\"not our fire\"}";
+      assertThat(tur.postJson("/api/v1/incidents/" + code + "/positions", position.formatted("RUS")).statusCode())
+          .isEqualTo(403);
+      assertThat(monitor.postJson("/api/v1/incidents/" + code + "/positions", position.formatted("TUR")).statusCode())
+          .isEqualTo(403);
+      HttpResponse<String> stated = rus.postJson("/api/v1/incidents/" + code + "/positions", position.formatted("RUS"));
+      assertThat(stated.statusCode()).as(stated.body()).isEqualTo(201);
+      assertThat(RunningServer.json(stated).get("version").asInt()).isEqualTo(2);
+      HttpResponse<String> bad = rus.postJson("/api/v1/incidents/" + code + "/positions",
+          "{\"stance\":\"MAYBE\",\"colour\":\"red\"}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+      assertThat(RunningServer.json(bad).get("errors")).extracting(e -> e.get("field").asText()).contains("colour");
+      HttpResponse<String> badStance = rus.postJson("/api/v1/incidents/" + code + "/positions", "{\"stance\":\"MAYBE\"}");
+      assertThat(RunningServer.json(badStance).get("errors")).extracting(e -> e.get("field").asText())
+          .contains("stance", "reasoning");
+
+      // Monitors' actions are refused to officers.
+      assertThat(rus.postJson("/api/v1/incidents/" + code + "/assessments",
+          "{\"grading\":\"CONTESTED\",\"attribution\":\"CONTESTED\",\"reasoning\":\"r\"}").statusCode()).isEqualTo(403);
+      HttpResponse<String> assessed = monitor.postJson("/api/v1/incidents/" + code + "/assessments",
+          "{\"grading\":\"CONTESTED\",\"attribution\":\"CONTESTED\",\"reasoning\":\"RUS disputes the TUR report\"}");
+      assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(201);
+      assertThat(RunningServer.json(monitor.get("/api/v1/incidents?grading=CONTESTED&disputed=true")).get("items"))
+          .extracting(i -> i.get("code").asText()).contains(code);
+
+      // Labelled evidence uploaded by TUR: RUS sees that it exists, not what it shows.
+      byte[] jpeg = new byte[1_500_000];
+      System.arraycopy(EvidenceBytes.JPEG_HEAD, 0, jpeg, 0, EvidenceBytes.JPEG_HEAD.length);
+      HttpResponse<String> up = upload(tur, code, "kind=photo&name=crater.jpg&sensitivity=graphic&description=victims",
+          jpeg, "image/jpeg");
+      assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+      String id = RunningServer.json(up).get("id").asText();
+      assertThat(upload(tur, code, "kind=photo&name=x.jpg", "MZ not a photo".getBytes(), "image/jpeg").statusCode())
+          .isEqualTo(400);
+
+      assertThat(rus.get("/api/v1/evidence/" + id + "/content").statusCode()).isEqualTo(403);
+      JsonNode seenByRus = RunningServer.json(rus.get("/api/v1/evidence/" + id));
+      assertThat(seenByRus.get("description").isNull()).isTrue();
+      HttpResponse<String> viewed = monitor.get("/api/v1/evidence/" + id + "/content");
+      assertThat(viewed.statusCode()).isEqualTo(200);
+      assertThat(viewed.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+      assertThat(tur.get("/api/v1/evidence/" + id + "/content?purpose=download").statusCode()).isEqualTo(200);
+      JsonNode custody = RunningServer.json(monitor.get("/api/v1/evidence/" + id + "/custody"));
+      assertThat(custody.get("items")).extracting(c -> c.get("action").asText() + " " + c.get("party").asText())
+          .containsExactly("VIEWED JMC", "DOWNLOADED TUR");
+      assertThat(rus.get("/api/v1/evidence/" + id + "/custody").statusCode()).isEqualTo(403);
+    }
+  }
+
+  /** The smallest header a JPEG is recognised by. */
+  static final class EvidenceBytes {
+    static final byte[] JPEG_HEAD = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+  }
+}
