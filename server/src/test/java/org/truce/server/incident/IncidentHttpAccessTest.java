@@ -88,6 +88,31 @@ class IncidentHttpAccessTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aMonitorMergesFromTheIncidentPageWithItsCsrfToken(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      String a = code(s, IncidentFlowTest.register(s, IncidentFlowTest.report("RUS", "2017-03-09T08:30:00Z", 35.6476,
+          36.6737, "shelling", "NUSRA")));
+      String b = code(s, IncidentFlowTest.register(s, IncidentFlowTest.report("TUR", "2017-03-09T20:30:00Z", 35.6476,
+          36.6737, "shelling", "SAA")));
+      assertThat(b).isNotEqualTo(a);
+      RunningServer.WebSession session = s.webSession("monitor");
+      HttpResponse<String> page = s.send(HttpRequest.newBuilder(URI.create(s.url("/incidents/" + b)))
+          .header("Cookie", session.cookieHeader()).GET().build());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("name=\"_csrf\"").contains("/incidents/" + b + "/merge");
+      String form = "_csrf=" + java.net.URLEncoder.encode(session.csrf(), java.nio.charset.StandardCharsets.UTF_8)
+          + "&into=" + a + "&reason=same+shelling%2C+times+misread";
+      HttpResponse<String> merged = s.send(HttpRequest.newBuilder(URI.create(s.url("/incidents/" + b + "/merge")))
+          .header("Cookie", session.cookieHeader()).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+      assertThat(merged.statusCode()).as(merged.body()).isEqualTo(303);
+      assertThat(merged.headers().firstValue("Location")).hasValue("/incidents/" + a);
+      assertThat(s.server().incidents().find(b).mergedInto()).isEqualTo(a);
+    }
+  }
+
   /** The smallest header a JPEG is recognised by. */
   static final class EvidenceBytes {
     static final byte[] JPEG_HEAD = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
