@@ -98,7 +98,12 @@ class WitnessCosigningTest {
     long size;
     try (RunningServer log = RunningServer.start(db, logDir, Map.of("TRUCE_WITNESSES", witness.asLogSetting()))) {
       long leaf = RunningServer.json(log.postJson("/api/v1/reports", SampleReports.idlib("before"))).at("/ledger/leafIndex").asLong();
-      early = awaitCosigned(log, policy, logKeys, leaf + 1);
+      // the report's incident leaf follows it: wait for both, so the witness's size stays put below
+      for (int i = 0; i < 200 && log.server().ledger().store().pendingCount() > 0; i++) {
+        Thread.sleep(25);
+      }
+      early = awaitCosigned(log, policy, logKeys, Math.max(leaf + 1,
+          log.server().ledger().latestCheckpoint().orElseThrow().size()));
       size = checkpoint(early).size();
 
       // the same size with another root, signed by the log: a fork
