@@ -18,13 +18,13 @@ import org.truce.core.geo.GeoPoint;
  * the error is well under 1%; it grows with distance and near the poles, and the antimeridian is
  * not handled — fine for lines of contact measured from events near them.
  */
-final class LineDistance {
+public final class LineDistance {
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
   private LineDistance() {}
 
   /** Requires non-null arguments and a non-empty geometry. Distance in metres. */
-  static double metres(GeoPoint point, Geometry lonLat) {
+  public static double metres(GeoPoint point, Geometry lonLat) {
     double lon0 = point.longitude();
     double lat0 = point.latitude();
     double scale = Math.max(1e-6, Math.cos(Math.toRadians(lat0)));
