@@ -41,6 +41,8 @@ import org.truce.ledger.witness.WitnessResponse;
 public final class WitnessServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WitnessServer.class);
   private static final String TEXT = "text/plain; charset=utf-8";
+  /** Refused bodies up to this size are read to the end so the client gets the answer, not a reset. */
+  private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
 
   private final WitnessSettings settings;
   private final WitnessKeys.Loaded key;
@@ -126,6 +128,7 @@ public final class WitnessServer implements AutoCloseable {
       response = new WitnessResponse(WitnessResponse.BAD_REQUEST, WitnessResponse.TEXT_PLAIN,
           ("request body larger than " + Witness.MAX_BODY_BYTES + " bytes\n").getBytes(StandardCharsets.UTF_8),
           "declared body of " + declared + " bytes");
+      drainModestBody(ctx, declared);
     } else {
       try (InputStream in = ctx.bodyInputStream()) {
         body = in.readNBytes(Witness.MAX_BODY_BYTES + 1); // one more: the witness refuses it as too large
@@ -141,6 +144,19 @@ public final class WitnessServer implements AutoCloseable {
       LOG.info("refused a checkpoint ({}): {}", response.status(), response.reason());
     }
     ctx.status(response.status()).contentType(response.contentType()).result(response.body());
+  }
+
+  /**
+   * Reads and discards a refused body that is not absurdly large. Answering before the client
+   * finished sending makes Jetty close the connection under it, and the client then sees a reset
+   * instead of the 400 it should read.
+   */
+  private static void drainModestBody(Context ctx, long declared) throws IOException {
+    if (declared <= DRAIN_LIMIT_BYTES) {
+      try (InputStream in = ctx.bodyInputStream()) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+    }
   }
 
   /** "origin size N (old M)" of the request just handled, for the witness's log. */
