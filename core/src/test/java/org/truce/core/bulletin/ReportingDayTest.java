@@ -13,14 +13,15 @@ class ReportingDayTest {
   private static final LocalTime SIX_PM = LocalTime.of(18, 0);
 
   @Test
-  void theDayRunsFromTheCutOffBeforeToItsOwnCutOffInclusive() {
+  void theDayRunsFromTheCutOffBeforeInclusiveToItsOwnCutOffExclusive() {
     // Damascus is UTC+3 all year since 2022
     ReportingDay day = new ReportingDay(LocalDate.of(2024, 3, 5), SIX_PM, DAMASCUS);
     assertThat(day.start()).isEqualTo(Instant.parse("2024-03-04T15:00:00Z"));
     assertThat(day.end()).isEqualTo(Instant.parse("2024-03-05T15:00:00Z"));
-    assertThat(day.contains(Instant.parse("2024-03-04T15:00:00Z"))).isFalse();
-    assertThat(day.contains(Instant.parse("2024-03-04T15:00:01Z"))).isTrue();
-    assertThat(day.contains(Instant.parse("2024-03-05T15:00:00Z"))).isTrue();
+    assertThat(day.contains(Instant.parse("2024-03-04T14:59:59Z"))).isFalse();
+    assertThat(day.contains(Instant.parse("2024-03-04T15:00:00Z"))).isTrue();
+    assertThat(day.contains(Instant.parse("2024-03-05T14:59:59Z"))).isTrue();
+    assertThat(day.contains(Instant.parse("2024-03-05T15:00:00Z"))).isFalse();
   }
 
   @Test
