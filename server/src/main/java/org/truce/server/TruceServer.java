@@ -22,6 +22,7 @@ import org.truce.server.bulletin.BulletinApi;
 import org.truce.server.bulletin.BulletinCompiler;
 import org.truce.server.bulletin.BulletinService;
 import org.truce.server.bulletin.BulletinSettings;
+import org.truce.server.bulletin.BulletinUi;
 import org.truce.server.config.TruceConfig;
 import org.truce.server.evidence.EvidenceApi;
 import org.truce.server.evidence.EvidenceService;
@@ -185,6 +186,7 @@ public final class TruceServer implements AutoCloseable {
           config.tileUrl()).register(c.routes);
       new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
       new BulletinApi(bulletins, bodies, ledgerApi, ledger, json).register(c.routes);
+      new BulletinUi(bulletins, references, templates, new DisplayTime(config.displayZone())).register(c.routes);
       new EvidenceApi(evidence, json).register(c.routes);
       new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))
           .register(c.routes);

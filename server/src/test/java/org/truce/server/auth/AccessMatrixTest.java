@@ -172,7 +172,11 @@ class AccessMatrixTest {
         rule("POST", "/api/v1/bulletins/{date}/draft", "/api/v1/bulletins/2017-06-01/draft", monitor),
         rule("POST", "/api/v1/bulletins/{date}/submit", "/api/v1/bulletins/2017-06-01/submit", monitor),
         rule("POST", "/api/v1/bulletins/{date}/review", "/api/v1/bulletins/2017-06-01/review", monitor),
-        rule("POST", "/api/v1/bulletins/{date}/publish", "/api/v1/bulletins/2017-06-01/publish", monitor)).toList();
+        rule("POST", "/api/v1/bulletins/{date}/publish", "/api/v1/bulletins/2017-06-01/publish", monitor),
+        rule("GET", "/portal", "/portal", PUBLIC),
+        rule("GET", "/bulletins", "/bulletins", Set.of("monitor", "analyst", "admin")),
+        rule("POST", "/bulletins/drafts", "/bulletins/drafts", monitor),
+        rule("POST", "/bulletins/{date}/{action}", "/bulletins/2017-06-01/submit", monitor)).toList();
   }
 
   static Rule rule(String method, String template, String path, Set<String> allowed) {
