@@ -35,7 +35,8 @@ class PortalTest {
       assertThat(en.body()).contains("Published bulletins", "/bulletins/2024-03-05?edition=1&lang=en",
           "Memorandum on the creation of de-escalation areas in the Syrian Arab Republic", "Text published");
       HttpResponse<String> ar = s.anonymous().get("/portal?lang=ar");
-      assertThat(ar.body()).contains("dir=\"rtl\"", "lang=\"ar\"", "النشرات المنشورة", "الاتفاقات");
+      assertThat(ar.body()).contains("dir=\"rtl\"", "lang=\"ar\"", "النشرات المنشورة", "الاتفاقات")
+          .as("the page chrome speaks Arabic too").contains("السجل المشترك لآلية وقف إطلاق النار", "انتقل إلى المحتوى");
       assertThat(s.anonymous().get("/portal?lang=ru").body()).contains("Опубликованные бюллетени");
       assertThat(s.anonymous().get("/portal?lang=tr").body()).contains("Yayımlanan bültenler");
       assertThat(s.anonymous().get("/portal?lang=fr").statusCode()).isEqualTo(400);
