@@ -168,7 +168,7 @@ public final class TruceServer implements AutoCloseable {
       new LogApi(ledger).register(c.routes);
       new WitnessesApi(witnesses).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
-      new OgcApi(reports.repository(), references, json).register(c.routes);
+      new OgcApi(reports.repository(), incidents.repository(), references, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
       humanitarianApi.register(c.routes);
