@@ -29,6 +29,7 @@ import org.truce.server.humanitarian.HumanitarianService;
 import org.truce.server.humanitarian.HumanitarianSettings;
 import org.truce.server.humanitarian.HumanitarianUi;
 import org.truce.server.humanitarian.NeedToKnow;
+import org.truce.server.humanitarian.ProtectedProximity;
 import org.truce.server.evidence.EvidenceApi;
 import org.truce.server.evidence.EvidenceService;
 import org.truce.server.evidence.EvidenceVault;
@@ -62,6 +63,7 @@ import org.truce.server.ui.ZoneUi;
 import org.truce.server.zone.ZoneApi;
 import org.truce.server.zone.ZoneService;
 import org.truce.store.db.Database;
+import org.truce.store.humanitarian.NearestRepository;
 import org.truce.store.report.ReportRepository;
 
 /** Wires the database, the domain services and the HTTP surface into one running server. */
@@ -82,6 +84,7 @@ public final class TruceServer implements AutoCloseable {
   private final EvidenceService evidence;
   private final WitnessPublisher witnesses;
   private final HumanitarianService humanitarian;
+  private final ProtectedProximity proximity;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -123,9 +126,14 @@ public final class TruceServer implements AutoCloseable {
         ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     reports.onStored(humanitarian::deconflict);
     NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
+    this.proximity = new ProtectedProximity(new org.truce.store.humanitarian.HumanitarianRepository(db),
+        new NearestRepository(db), reports.repository(), needToKnow, humanitarian.settings().nearestMetres(),
+        Clock.systemUTC());
+    reports.onStored(proximity::onStored);
+    humanitarian.onProtectedChange(proximity::onChange);
     HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
-        config.tileUrl(), visibility);
+        config.tileUrl(), visibility, proximity);
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -156,7 +164,7 @@ public final class TruceServer implements AutoCloseable {
       ops.register(c.routes);
       new OpenApi().register(c.routes);
       new ReportApi(reports, references, bodies, ledgerApi, visibility,
-          new PartySignatures(new PartyKeyRepository(db)), json).register(c.routes);
+          new PartySignatures(new PartyKeyRepository(db)), proximity, json).register(c.routes);
       new LoginUi(auth, templates).register(c.routes);
       new AccountApi(auth, bodies, json).register(c.routes);
       new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);
@@ -192,6 +200,7 @@ public final class TruceServer implements AutoCloseable {
       server = new TruceServer(config, db);
       server.ledger.start();
       server.incidents.matchUnmatched();
+      server.proximity.backfillIfEmpty();
       return server;
     } catch (Exception e) {
       if (server != null) {
