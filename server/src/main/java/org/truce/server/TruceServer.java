@@ -126,9 +126,8 @@ public final class TruceServer implements AutoCloseable {
         ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     reports.onStored(humanitarian::deconflict);
     NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
-    this.proximity = new ProtectedProximity(new org.truce.store.humanitarian.HumanitarianRepository(db),
-        new NearestRepository(db), reports.repository(), needToKnow, humanitarian.settings().nearestMetres(),
-        Clock.systemUTC());
+    this.proximity = new ProtectedProximity(humanitarian.repository(), new NearestRepository(db), reports.repository(),
+        needToKnow, humanitarian.settings().nearestMetres(), Clock.systemUTC());
     reports.onStored(proximity::onStored);
     humanitarian.onProtectedChange(proximity::onChange);
     HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
