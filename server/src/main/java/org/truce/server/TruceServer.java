@@ -39,6 +39,7 @@ import org.truce.server.humanitarian.HumanitarianService;
 import org.truce.server.humanitarian.HumanitarianSettings;
 import org.truce.server.humanitarian.HumanitarianUi;
 import org.truce.server.humanitarian.NeedToKnow;
+import org.truce.server.humanitarian.ProtectedProximity;
 import org.truce.server.incident.IncidentApi;
 import org.truce.server.incident.IncidentService;
 import org.truce.server.incident.IncidentUi;
@@ -68,6 +69,7 @@ import org.truce.server.zone.ZoneService;
 import org.truce.store.auth.PartyKeyRepository;
 import org.truce.store.bulletin.BulletinRepository;
 import org.truce.store.db.Database;
+import org.truce.store.humanitarian.NearestRepository;
 import org.truce.store.incident.InvestigationRepository;
 import org.truce.store.report.ReportCounts;
 import org.truce.store.report.ReportRepository;
@@ -91,6 +93,7 @@ public final class TruceServer implements AutoCloseable {
   private final WitnessPublisher witnesses;
   private final HumanitarianService humanitarian;
   private final BulletinService bulletins;
+  private final ProtectedProximity proximity;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -132,10 +135,14 @@ public final class TruceServer implements AutoCloseable {
         ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     reports.onStored(humanitarian::deconflict);
     NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
+    this.proximity = new ProtectedProximity(humanitarian.repository(), new NearestRepository(db), reports.repository(),
+        needToKnow, humanitarian.settings().nearestMetres(), Clock.systemUTC());
+    reports.onStored(proximity::onStored);
+    humanitarian.onProtectedChange(proximity::onChange);
     HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
     this.bulletins = bulletinService(db, incidents, humanitarian, ledger);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
-        config.tileUrl(), visibility);
+        config.tileUrl(), visibility, proximity);
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -166,7 +173,7 @@ public final class TruceServer implements AutoCloseable {
       ops.register(c.routes);
       new OpenApi().register(c.routes);
       new ReportApi(reports, references, bodies, ledgerApi, visibility,
-          new PartySignatures(new PartyKeyRepository(db)), json).register(c.routes);
+          new PartySignatures(new PartyKeyRepository(db)), proximity, json).register(c.routes);
       new LoginUi(auth, templates).register(c.routes);
       new AccountApi(auth, bodies, json).register(c.routes);
       new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);
@@ -178,7 +185,7 @@ public final class TruceServer implements AutoCloseable {
       new LogApi(ledger).register(c.routes);
       new WitnessesApi(witnesses).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
-      new OgcApi(reports.repository(), references, json).register(c.routes);
+      new OgcApi(reports.repository(), incidents.repository(), references, json).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
       humanitarianApi.register(c.routes);
@@ -216,6 +223,7 @@ public final class TruceServer implements AutoCloseable {
       server = new TruceServer(config, db);
       server.ledger.start();
       server.incidents.matchUnmatched();
+      server.proximity.backfillIfEmpty();
       return server;
     } catch (Exception e) {
       if (server != null) {

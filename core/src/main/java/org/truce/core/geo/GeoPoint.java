@@ -23,4 +23,21 @@ public record GeoPoint(double latitude, double longitude) {
         + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
     return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
   }
+
+  /**
+   * Initial great-circle bearing towards {@code other}, in degrees clockwise from true north,
+   * in [0, 360); 0 when both points are the same.
+   */
+  public double bearingDegrees(GeoPoint other) {
+    double p1 = Math.toRadians(latitude);
+    double p2 = Math.toRadians(other.latitude);
+    double dl = Math.toRadians(other.longitude - longitude);
+    double y = Math.sin(dl) * Math.cos(p2);
+    double x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
+    if (y == 0 && x == 0) {
+      return 0;
+    }
+    double degrees = (Math.toDegrees(Math.atan2(y, x)) + 360) % 360;
+    return degrees == 360 ? 0 : degrees;
+  }
 }

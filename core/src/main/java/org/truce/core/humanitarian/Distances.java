@@ -7,18 +7,27 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.truce.core.geo.GeoPoint;
 import org.truce.core.zone.LineDistance;
 
-/** Metres from a point to a lon/lat geometry: 0 inside an area, else {@link LineDistance#metres}. */
+/** Metres from a point to a lon/lat geometry, and its nearest point: 0 (itself) inside an area, else {@link LineDistance}. */
 public final class Distances {
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
   private Distances() {}
 
   public static double metres(GeoPoint point, Geometry lonLat) {
-    if (lonLat.getDimension() == 2
-        && PreparedGeometryFactory.prepare(lonLat).covers(FACTORY.createPoint(new Coordinate(point.longitude(), point.latitude())))) {
+    if (covers(lonLat, point)) {
       return 0;
     }
     return LineDistance.metres(point, lonLat);
+  }
+
+  /** The point of a lon/lat geometry nearest to {@code point}: the point itself inside an area. */
+  public static GeoPoint nearestPoint(GeoPoint point, Geometry lonLat) {
+    return covers(lonLat, point) ? point : LineDistance.nearestPoint(point, lonLat);
+  }
+
+  private static boolean covers(Geometry lonLat, GeoPoint point) {
+    return lonLat.getDimension() == 2
+        && PreparedGeometryFactory.prepare(lonLat).covers(FACTORY.createPoint(new Coordinate(point.longitude(), point.latitude())));
   }
 
   /** A representative point (the first coordinate) as lat/lon, for locating a governorate. */

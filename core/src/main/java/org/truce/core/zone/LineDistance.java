@@ -25,6 +25,14 @@ public final class LineDistance {
 
   /** Requires non-null arguments and a non-empty geometry. Distance in metres. */
   public static double metres(GeoPoint point, Geometry lonLat) {
+    return point.distanceMetres(nearestPoint(point, lonLat));
+  }
+
+  /**
+   * The point of {@code lonLat} nearest to {@code point}, found in the same local frame as
+   * {@link #metres}. Requires non-null arguments and a non-empty geometry.
+   */
+  public static GeoPoint nearestPoint(GeoPoint point, Geometry lonLat) {
     double lon0 = point.longitude();
     double lat0 = point.latitude();
     double scale = Math.max(1e-6, Math.cos(Math.toRadians(lat0)));
@@ -50,6 +58,6 @@ public final class LineDistance {
     double lat = Math.max(-90, Math.min(90, lat0 + nearest.y));
     double lon = lon0 + nearest.x / scale;
     lon = ((lon + 540) % 360) - 180;
-    return point.distanceMetres(new GeoPoint(lat, lon));
+    return new GeoPoint(lat, lon);
   }
 }

@@ -105,6 +105,30 @@ public final class HumanitarianService implements AutoCloseable {
     }
   }
 
+  /**
+   * A notified static site or a corridor was created or changed: events from {@code from} until
+   * {@code to} (null = open) near {@code geometry} may now have another nearest protected thing.
+   */
+  public record ProtectedChange(Instant from, Instant to, Geometry geometry) {}
+
+  private final List<java.util.function.Consumer<ProtectedChange>> protectedListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code listener} after each committed {@link ProtectedChange}; its failure is logged, the change stays. */
+  public void onProtectedChange(java.util.function.Consumer<ProtectedChange> listener) {
+    protectedListeners.add(listener);
+  }
+
+  private void changed(ProtectedChange change) {
+    for (java.util.function.Consumer<ProtectedChange> l : protectedListeners) {
+      try {
+        l.accept(change);
+      } catch (RuntimeException e) {
+        LOG.error("a listener failed after a site or corridor changed; its derived data may be stale", e);
+      }
+    }
+  }
+
   /** A stored change and the id of its ledger entry (the sequencer turns it into a leaf index). */
   public record Written<T>(T value, long ledgerEntryId) {}
 
@@ -169,6 +193,9 @@ public final class HumanitarianService implements AutoCloseable {
         now.plus(Duration.ofHours(h)), note, null, parties, now);
     long entry = repo.inTransaction(tx -> insertNotification(tx, n));
     ledger.signal();
+    if (!type.isMovement()) {
+      changed(new ProtectedChange(n.validFrom(), n.validTo(), n.geometry()));
+    }
     return new Written<>(n, entry);
   }
 
@@ -386,6 +413,7 @@ public final class HumanitarianService implements AutoCloseable {
           c.id().toString(), now, HumanitarianCanonicalForm.corridorCreated(c, salt)));
     });
     ledger.signal();
+    changed(new ProtectedChange(now, null, route));
     return new Written<>(c, entry);
   }
 
@@ -411,6 +439,7 @@ public final class HumanitarianService implements AutoCloseable {
           id + "/" + HumanitarianEntries.suffix(), now, HumanitarianCanonicalForm.corridorStatus(id, change)));
     });
     ledger.signal();
+    changed(new ProtectedChange(now, null, c.route()));
     return new Written<>(repo.corridor(id).orElseThrow(), entry);
   }
 

@@ -17,6 +17,9 @@ import org.truce.store.auth.AuditLog;
  */
 public final class NeedToKnow {
   public static final String ACTION = "humanitarian.coordinates.read";
+  private static final String MONITORS = "monitors";
+  private static final String ORGANISATION = "org:";
+  private static final String PARTY = "party:";
   private final AuditLog audit;
   private final Clock clock;
 
@@ -36,6 +39,38 @@ public final class NeedToKnow {
       return true;
     }
     return p.has(Role.PARTY_OFFICER) && p.party() != null && parties.contains(p.party());
+  }
+
+  /**
+   * The audiences allowed to see a site's coordinates, as keys stored with derived data (the
+   * nearest site of a report): {@code monitors}, the notifying organisation, each notified party.
+   * A caller sees the site exactly when {@link #audiencesOf} shares a key with these, as
+   * {@link #seesCoordinates} decides.
+   */
+  public static List<String> audiences(String organisation, List<String> parties) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(MONITORS);
+    out.add(ORGANISATION + organisation);
+    parties.forEach(p -> out.add(PARTY + p));
+    return out;
+  }
+
+  /** The audience keys of a caller (see {@link #audiences}); none for an anonymous one. */
+  public static List<String> audiencesOf(Principal p) {
+    List<String> out = new java.util.ArrayList<>();
+    if (p.isAnonymous()) {
+      return out;
+    }
+    if (p.has(Role.MONITOR)) {
+      out.add(MONITORS);
+    }
+    if (p.has(Role.HUMANITARIAN) && p.party() != null) {
+      out.add(ORGANISATION + p.party());
+    }
+    if (p.has(Role.PARTY_OFFICER) && p.party() != null) {
+      out.add(PARTY + p.party());
+    }
+    return out;
   }
 
   /** Records that the caller was shown the coordinates of {@code resourceType} {@code id}. */

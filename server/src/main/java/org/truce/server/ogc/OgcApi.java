@@ -18,15 +18,18 @@ import java.util.Set;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 import org.truce.server.reference.ReferenceData;
+import org.truce.store.incident.IncidentRepository;
 import org.truce.store.report.ReportQuery;
 import org.truce.store.report.ReportRepository;
 
 /**
  * OGC API – Features – Part 1: Core, with the GeoJSON and OpenAPI 3.0 conformance classes, at
- * {@code /ogc}: the landing page, conformance, the {@code reports} and {@code zones} collections
+ * {@code /ogc}: the landing page, conformance, the {@code reports}, {@code incidents} and {@code zones} collections
  * and their items (bbox, datetime, limit, keyset-paged next links). JSON only; unknown query
  * parameters are refused with 400, as the standard permits, so a misspelt filter never silently
- * returns everything.
+ * returns everything. Monitors and analysts (and admins) are admitted: they see every party's
+ * reports and every incident in the rest of the API too, so no collection needs a row filter. Party
+ * officers are not: the exchange rule that hides others' recent reports from them is not applied here.
  */
 public final class OgcApi {
   public static final String ROOT = "/ogc";
@@ -47,9 +50,10 @@ public final class OgcApi {
   private final Map<String, FeatureSource> sources = new LinkedHashMap<>();
   private final ObjectMapper json;
 
-  public OgcApi(ReportRepository reports, ReferenceData references, ObjectMapper json) {
+  public OgcApi(ReportRepository reports, IncidentRepository incidents, ReferenceData references, ObjectMapper json) {
     this.json = json;
-    for (FeatureSource s : List.of(new ReportFeatures(reports, json), new ZoneFeatures(references, json))) {
+    for (FeatureSource s : List.of(new ReportFeatures(reports, json), new IncidentFeatures(incidents, json),
+        new ZoneFeatures(references, json))) {
       sources.put(s.id(), s);
     }
   }
@@ -68,7 +72,7 @@ public final class OgcApi {
     String base = base(ctx);
     ObjectNode body = json.createObjectNode();
     body.put("title", "Truce — OGC API Features");
-    body.put("description", "The shared record of the ceasefire mechanism as features: reports and zones in time.");
+    body.put("description", "The shared record of the ceasefire mechanism as features: reports, incidents and zones in time.");
     ArrayNode links = body.putArray("links");
     link(links, base + ROOT, "self", JSON, "This document");
     link(links, base + "/api/v1/openapi.json", "service-desc", OPENAPI, "The API definition");

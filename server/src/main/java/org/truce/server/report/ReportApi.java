@@ -34,11 +34,13 @@ public final class ReportApi {
   private final LedgerApi ledgerApi;
   private final ReportVisibility visibility;
   private final PartySignatures signatures;
+  private final NearbyProtection nearby;
   private final ObjectMapper json;
 
   public ReportApi(ReportService service, ReferenceData references, JsonBodies bodies, LedgerApi ledgerApi,
-      ReportVisibility visibility, PartySignatures signatures, ObjectMapper json) {
+      ReportVisibility visibility, PartySignatures signatures, NearbyProtection nearby, ObjectMapper json) {
     this.ledgerApi = ledgerApi;
+    this.nearby = nearby;
     this.signatures = signatures;
     this.visibility = visibility;
     this.service = service;
@@ -63,7 +65,7 @@ public final class ReportApi {
             p.account()))
         .orElseGet(() -> service.register(submitted.json(), party, p.account()));
     StoredReport stored = service.find(registered.report().id()).orElseThrow();
-    ObjectNode body = view.of(stored);
+    ObjectNode body = view.withNearby(view.of(stored), nearby.seenBy(stored.report().id(), ctx));
     service.awaitLeafIndex(registered.ledgerEntryId(), LEAF_WAIT);
     body.set("ledger", ledgerApi.describe(service.ledgerEntry(registered.ledgerEntryId())));
     ctx.status(201).header("Location", "/api/v1/reports/" + registered.report().id()).json(body);
@@ -74,7 +76,7 @@ public final class ReportApi {
     StoredReport stored = service.find(id)
         .filter(r -> visibility.canSee(Access.principal(ctx), r.report()))
         .orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
-    ctx.json(view.of(stored));
+    ctx.json(view.withNearby(view.of(stored), nearby.seenBy(id, ctx)));
   }
 
   private void list(Context ctx) {

@@ -66,6 +66,34 @@ public final class ReportJson {
     return n;
   }
 
+  /**
+   * Adds what protected things lie near the event, as {@code seen} by the viewer, to the
+   * {@code computed} block of {@code report} (a value of {@link #of}): both fields are always
+   * present, null when there is nothing the viewer may be shown.
+   */
+  public ObjectNode withNearby(ObjectNode report, NearbyProtection.Seen seen) {
+    ObjectNode c = (ObjectNode) report.get("computed");
+    c.set("nearestProtectedSite", nearby(seen.site(), "notification", "/api/v1/notifications/"));
+    c.set("nearestCorridor", nearby(seen.corridor(), "corridor", "/api/v1/corridors/"));
+    return report;
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode nearby(NearbyProtection.Nearby n, String idField, String path) {
+    if (n == null) {
+      return json.nullNode();
+    }
+    ObjectNode o = json.createObjectNode();
+    o.put(idField, n.id().toString());
+    o.put("name", n.name());
+    o.put("type", n.type());
+    o.put("organisation", n.organisation());
+    o.put("distanceMetres", n.distanceMetres());
+    o.put("bearingDegrees", n.bearingDegrees());
+    o.put("compassPoint", n.compassPoint());
+    o.put("link", path + n.id());
+    return o;
+  }
+
   private static void casualties(ObjectNode n, Casualties c) {
     n.put("low", c.low());
     n.put("best", c.best());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.truce.core.report.Casualties;
 import org.truce.core.report.Report;
+import org.truce.server.report.NearbyProtection;
 import org.truce.store.report.StoredReport;
 
 /** A report formatted for its page. */
@@ -12,9 +13,13 @@ public record ReportDetail(String id, String category, String place, String part
     String coordinates, String geoPrecision, double latitude, double longitude, String country, String governorate,
     String district, String zones, String lineOfContact, String violator, String target, String killed,
     String injured, String narrative, List<String> sources, String registered, String submittedBy,
-    String contentHash, String supersedes, String supersededBy) {
+    String contentHash, String supersedes, String supersededBy, String nearestSite, String nearestCorridor) {
 
-  public static ReportDetail of(StoredReport stored, DisplayTime time) {
+  /**
+   * {@code nearby} as the viewer may see it: {@code nearestSite} and {@code nearestCorridor} are
+   * null (and their rows left out of the page) when there is nothing to show.
+   */
+  public static ReportDetail of(StoredReport stored, DisplayTime time, NearbyProtection.Seen nearby) {
     Report r = stored.report();
     var s = r.submission();
     var e = r.enrichment();
@@ -32,7 +37,19 @@ public record ReportDetail(String id, String category, String place, String part
         s.narrative(), s.sources(), time.instant(r.registeredAt()), ReportRow.nz(r.submittedBy()),
         HexFormat.of().formatHex(stored.contentHash()),
         s.supersedes() == null ? null : s.supersedes().toString(),
-        stored.supersededBy() == null ? null : stored.supersededBy().toString());
+        stored.supersededBy() == null ? null : stored.supersededBy().toString(),
+        describe(nearby.site()), describe(nearby.corridor()));
+  }
+
+  private static String describe(NearbyProtection.Nearby n) {
+    if (n == null) {
+      return null;
+    }
+    String distance = n.distanceMetres() < 1000 ? n.distanceMetres() + " m"
+        : String.format(Locale.ROOT, "%.1f km", n.distanceMetres() / 1000.0);
+    String what = n.type().equals("corridor") ? "corridor" : n.type().replace('_', ' ');
+    return String.format(Locale.ROOT, "%s (%s, %s): %s %s (%d°)", n.name(), what, n.organisation(), distance,
+        n.compassPoint(), n.bearingDegrees());
   }
 
   static String placeOf(Report r) {

@@ -12,6 +12,7 @@ import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
 import org.truce.server.auth.Principal;
 import org.truce.server.http.ProblemHandlers;
+import org.truce.server.report.NearbyProtection;
 import org.truce.server.report.ReportVisibility;
 import org.truce.server.http.QueryParams;
 import org.truce.server.reference.ReferenceData;
@@ -32,10 +33,12 @@ public final class UiRoutes {
   private final ObjectMapper json;
   private final String tileUrl;
   private final ReportVisibility visibility;
+  private final NearbyProtection nearby;
 
   public UiRoutes(ReportService reports, ReferenceData references, Templates templates, DisplayTime time,
-      ObjectMapper json, String tileUrl, ReportVisibility visibility) {
+      ObjectMapper json, String tileUrl, ReportVisibility visibility, NearbyProtection nearby) {
     this.visibility = visibility;
+    this.nearby = nearby;
     this.reports = reports;
     this.references = references;
     this.templates = templates;
@@ -90,7 +93,7 @@ public final class UiRoutes {
     StoredReport stored = reports.find(id).filter(r -> visibility.canSee(Access.principal(ctx), r.report()))
         .orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
     templates.render(ctx, "report.jte", Map.of("page", PageInfo.of("Report", "reports"),
-        "r", ReportDetail.of(stored, time)));
+        "r", ReportDetail.of(stored, time, nearby.seenBy(id, ctx))));
   }
 
   private void newForm(Context ctx) {

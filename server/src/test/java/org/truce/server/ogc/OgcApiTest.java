@@ -44,6 +44,27 @@ class OgcApiTest {
     return RunningServer.json(r).get("id").asText();
   }
 
+  static String report(String party, double lat, double lon, String occurredAt, String precision) {
+    return """
+        {"reportingParty":"%s","occurredAt":"%s","timePrecision":"%s","location":{"latitude":%s,"longitude":%s},
+         "category":"shelling","narrative":"ogc incident %s","sources":["test"]}"""
+        .formatted(party, occurredAt, precision, lat, lon, occurredAt);
+  }
+
+  /** Registers a report and answers the public code of the incident it was matched into. */
+  static String incidentOf(RunningServer s, String body) {
+    HttpResponse<String> r = s.postJson("/api/v1/reports", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    var repository = s.server().incidents().repository();
+    var incident = repository.incidentOf(java.util.UUID.fromString(RunningServer.json(r).get("id").asText()))
+        .orElseThrow(() -> new AssertionError("report was matched into no incident"));
+    return repository.find(incident).orElseThrow().code();
+  }
+
+  static JsonNode incidents(RunningServer s, String query) {
+    return ok(s.get("/ogc/collections/incidents/items?" + query), "application/geo+json");
+  }
+
   static JsonNode ok(HttpResponse<String> r, String mediaType) {
     assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
@@ -95,7 +116,7 @@ class OgcApiTest {
       assertThat(link(collections, "self")).isPresent();
       Map<String, JsonNode> byId = new LinkedHashMap<>();
       collections.get("collections").forEach(c -> byId.put(c.get("id").asText(), c));
-      assertThat(byId).containsOnlyKeys("reports", "zones");
+      assertThat(byId).containsOnlyKeys("reports", "incidents", "zones");
       for (JsonNode c : byId.values()) {
         String cid = c.get("id").asText();
         assertThat(c.get("title").asText()).isNotBlank();
@@ -143,7 +164,8 @@ class OgcApiTest {
 
       for (String missing : List.of("/ogc/collections/reports/items/00000000-0000-0000-0000-000000000000",
           "/ogc/collections/reports/items/not-a-uuid", "/ogc/collections/zones/items/AOC-ISIL-RAQQA@9",
-          "/ogc/collections/incidents", "/ogc/collections/incidents/items")) {
+          "/ogc/collections/incidents/items/SYR-2099-999999", "/ogc/collections/incidents/items/not-a-code",
+          "/ogc/collections/events", "/ogc/collections/events/items")) {
         HttpResponse<String> r = s.get(missing);
         assertThat(r.statusCode()).as(missing).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type")).as(missing).hasValue("application/problem+json");
@@ -194,6 +216,96 @@ class OgcApiTest {
           + enc("2017-10-19T00:00:00Z/2017-10-20T00:00:00Z") + raqqa), "application/geo+json")))
           .containsExactly("AOC-ISIL-RAQQA@1", "AOC-ISIL-RAQQA@2");
       assertThat(ids(ok(s.get("/ogc/collections/zones/items?datetime=2016-01-01"), "application/geo+json"))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void incidentsAreSelectedByBoxAndOverlappingSpanAndPagedByNextLinks(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      // 2020, after every seed report, and no seed incident lies in BOX
+      String a = incidentOf(s, report("TUR", 35.61, 36.91, "2020-03-01T10:00:00Z", "exact"));
+      String a2 = incidentOf(s, report("RUS", 35.61, 36.91, "2020-03-01T10:00:00Z", "exact"));
+      // known to the day only: the incident spans 5 March 00:00 to 6 March 00:00
+      String b = incidentOf(s, report("TUR", 35.615, 36.905, "2020-03-05T00:00:00Z", "day"));
+      String c = incidentOf(s, report("TUR", 35.61, 37.05, "2020-03-01T10:00:00Z", "exact")); // east of the box
+      String d = incidentOf(s, report("TUR", 35.61, 36.91, "2020-02-20T10:00:00Z", "exact")); // before the window
+      assertThat(a2).as("the second party's report of the same event joins its incident").isEqualTo(a);
+      assertThat(List.of(a, b, c, d)).doesNotHaveDuplicates();
+
+      JsonNode window = incidents(s, "bbox=" + BOX + "&datetime=" + enc("2020-03-01T00:00:00Z/2020-03-07T00:00:00Z"));
+      assertThat(ids(window)).containsExactly(a, b);
+      assertThat(window.get("numberMatched").asLong()).isEqualTo(2);
+      assertThat(window.get("numberReturned").asLong()).isEqualTo(2);
+      assertThat(link(window, "next")).isEmpty();
+      assertThat(link(window, "self").orElseThrow().get("href").asText()).contains("/ogc/collections/incidents/items?");
+
+      // an instant inside b's span, though no report gives that time: interval overlap, not containment of a start
+      assertThat(ids(incidents(s, "bbox=" + BOX + "&datetime=2020-03-05T12:00:00Z"))).containsExactly(b);
+      assertThat(ids(incidents(s, "bbox=" + BOX + "&datetime=" + enc("2020-03-05T18:00:00Z/..")))).containsExactly(b);
+      assertThat(ids(incidents(s, "bbox=" + BOX + "&datetime=" + enc("2020-03-06T12:00:00Z/..")))).isEmpty();
+      assertThat(ids(incidents(s, "bbox=" + BOX + "&datetime=" + enc("../2020-03-01")))).containsExactly(a, d);
+      assertThat(ids(incidents(s, "bbox=" + BOX + "&datetime=" + enc("2020-03-01T10:00:00.001Z/2020-03-04"))))
+          .isEmpty();
+      assertThat(ids(incidents(s, "datetime=2020-03-01"))).containsExactly(a, c);
+
+      JsonNode feature = ok(s.get("/ogc/collections/incidents/items/" + a), "application/geo+json");
+      assertThat(feature.get("type").asText()).isEqualTo("Feature");
+      assertThat(feature.get("id").asText()).isEqualTo(a);
+      assertThat(feature.at("/geometry/type").asText()).isEqualTo("Point");
+      assertThat(feature.at("/geometry/coordinates/0").asDouble()).isEqualTo(36.91); // longitude first
+      assertThat(feature.at("/geometry/coordinates/1").asDouble()).isEqualTo(35.61);
+      JsonNode p = feature.get("properties");
+      assertThat(p.get("code").asText()).isEqualTo(a).startsWith("SYR-2020-");
+      assertThat(p.get("status").asText()).isEqualTo("OPEN");
+      assertThat(p.get("family").asText()).isNotBlank();
+      assertThat(p.get("category").asText()).isEqualTo("shelling");
+      assertThat(p.get("occurredFrom").asText()).isEqualTo("2020-03-01T10:00:00Z");
+      assertThat(p.get("occurredTo").asText()).isEqualTo("2020-03-01T10:00:00Z");
+      assertThat(p.get("reportCount").asInt()).isEqualTo(2);
+      assertThat(p.get("registeringParties")).extracting(JsonNode::asText).containsExactly("RUS", "TUR");
+      assertThat(p.get("governorate").asText()).isEqualTo("Idlib");
+      assertThat(p.get("zones")).extracting(JsonNode::asText).contains("DEZ-IDLIB");
+      assertThat(p.has("grading") && p.has("attribution")).isTrue();
+      assertThat(p.get("disputed").asBoolean()).isFalse();
+      assertThat(link(feature, "self").orElseThrow().get("href").asText()).endsWith("/ogc/collections/incidents/items/" + a);
+      JsonNode dayLong = ok(s.get("/ogc/collections/incidents/items/" + b), "application/geo+json");
+      assertThat(dayLong.at("/properties/occurredTo").asText()).isEqualTo("2020-03-06T00:00:00Z");
+
+      JsonNode collection = ok(s.get("/ogc/collections/incidents"), "application/json");
+      assertThat(collection.at("/extent/temporal/interval/0/1").asText()).isEqualTo("2020-03-06T00:00:00Z");
+      assertThat(collection.at("/extent/spatial/bbox/0/2").asDouble()).isGreaterThanOrEqualTo(37.05);
+
+      // keyset paging in creation order; an incident created during the walk comes once, at the end
+      JsonNode page = incidents(s, "bbox=" + BOX + "&limit=1");
+      assertThat(page.get("numberMatched").asLong()).isEqualTo(3);
+      List<String> seen = new ArrayList<>(ids(page));
+      String late = incidentOf(s, report("TUR", 35.605, 36.915, "2019-12-01T10:00:00Z", "exact"));
+      int pages = 1;
+      Optional<JsonNode> next = link(page, "next");
+      while (next.isPresent()) {
+        String href = next.get().get("href").asText();
+        assertThat(href).contains("bbox=" + enc(BOX)).contains("limit=1").contains("cursor=");
+        page = ok(s.send(HttpRequest.newBuilder(URI.create(href)).build()), "application/geo+json");
+        assertThat(link(page, "self").orElseThrow().get("href").asText()).isEqualTo(href);
+        assertThat(page.get("numberReturned").asLong()).isEqualTo(1);
+        seen.addAll(ids(page));
+        next = link(page, "next");
+        pages++;
+      }
+      assertThat(seen).containsExactly(a, b, d, late);
+      assertThat(pages).isEqualTo(4);
+
+      String reportsCursor = link(items(s, "limit=1"), "next").orElseThrow().get("href").asText()
+          .replaceAll(".*cursor=", "");
+      HttpResponse<String> foreign = s.get("/ogc/collections/incidents/items?cursor=" + reportsCursor);
+      assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
+      assertThat(RunningServer.json(foreign).at("/errors/0/field").asText()).isEqualTo("cursor");
+
+      // the OGC API admits monitors and analysts only: a party officer gets no incidents here
+      assertThat(s.as("analyst").get("/ogc/collections/incidents/items?bbox=" + BOX).statusCode()).isEqualTo(200);
+      assertThat(s.as("officer-tur").get("/ogc/collections/incidents/items").statusCode()).isEqualTo(403);
+      assertThat(s.as("officer-tur").get("/ogc/collections/incidents/items/" + a).statusCode()).isEqualTo(403);
     }
   }
 

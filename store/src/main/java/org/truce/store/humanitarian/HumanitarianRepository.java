@@ -267,10 +267,19 @@ public final class HumanitarianRepository {
     return corridors("", Map.of());
   }
 
+  /** Every corridor, not capped: for measuring events against all of them. */
+  public List<Corridor> allCorridors() {
+    return corridors("", Map.of(), Integer.MAX_VALUE);
+  }
+
   private List<Corridor> corridors(String where, Map<String, Object> binds) {
+    return corridors(where, binds, LIST_LIMIT);
+  }
+
+  private List<Corridor> corridors(String where, Map<String, Object> binds, int limit) {
     return db.jdbi().withHandle(h -> {
-      var q = h.createQuery("SELECT c.* FROM hum_corridor c " + where
-          + " ORDER BY c.created_at DESC, c.id FETCH FIRST " + LIST_LIMIT + " ROWS ONLY");
+      var q = h.createQuery("SELECT c.* FROM hum_corridor c " + where + " ORDER BY c.created_at DESC, c.id"
+          + (limit == Integer.MAX_VALUE ? "" : " FETCH FIRST " + limit + " ROWS ONLY"));
       binds.forEach(q::bind);
       List<Corridor> rows = q.map((rs, ctx) -> new Corridor(rs.getObject("id", UUID.class), rs.getString("name"),
           rs.getString("organisation"), rs.getString("created_by"), geometry(rs.getString("route_wkt")),

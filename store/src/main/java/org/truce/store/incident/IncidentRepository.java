@@ -27,6 +27,7 @@ import org.truce.core.incident.Member;
 import org.truce.core.incident.SearchArea;
 import org.truce.core.report.Category;
 import org.truce.store.db.Database;
+import org.truce.store.report.KeysetPage;
 import org.truce.store.report.Page;
 
 /**
@@ -446,6 +447,87 @@ public final class IncidentRepository {
       page.bind("limit", q.limit()).bind("offset", q.offset());
       return new Page<>(page.map((rs, ctx) -> row(rs)).list(), total, q.limit(), q.offset());
     });
+  }
+
+  /**
+   * Up to {@code limit} open incidents after position {@code afterSeq} (0 = from the start), in
+   * creation order ({@code seq}): keyset paging, stable while incidents are created between pages
+   * (a new incident gets a higher position). {@code bbox} (west, south, east, north; null = anywhere)
+   * holds the incident's point, edges included; {@code from}/{@code toExclusive} (null = open)
+   * select incidents whose span {@code [occurred_from, occurred_to]} shares an instant with
+   * {@code [from, toExclusive)}. Merged incidents are left out: their reports moved to the
+   * incident they were merged into. Requires {@code limit >= 1}.
+   */
+  public KeysetPage<IncidentRow> listAfter(double[] bbox, Instant from, Instant toExclusive, int limit, long afterSeq) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1");
+    }
+    StringBuilder where = new StringBuilder(" WHERE i.status = 'OPEN'");
+    List<java.util.function.Consumer<Query>> binds = new ArrayList<>();
+    if (bbox != null) {
+      where.append(" AND i.longitude BETWEEN :w AND :e AND i.latitude BETWEEN :s AND :n");
+      binds.add(q -> q.bind("w", bbox[0]).bind("s", bbox[1]).bind("e", bbox[2]).bind("n", bbox[3]));
+    }
+    if (from != null) {
+      where.append(" AND i.occurred_to >= :from");
+      binds.add(q -> q.bind("from", Timestamp.from(from)));
+    }
+    if (toExclusive != null) {
+      where.append(" AND i.occurred_from < :to");
+      binds.add(q -> q.bind("to", Timestamp.from(toExclusive)));
+    }
+    return db.jdbi().withHandle(h -> {
+      Query count = h.createQuery("SELECT COUNT(*) FROM incident i" + where);
+      binds.forEach(b -> b.accept(count));
+      long matched = count.mapTo(Long.class).one();
+      Query page = h.createQuery(SELECT + where + " AND i.seq > :after ORDER BY i.seq LIMIT :limit");
+      binds.forEach(b -> b.accept(page));
+      page.bind("after", afterSeq).bind("limit", limit + 1);
+      List<Long> seqs = new ArrayList<>();
+      List<IncidentRow> rows = page.map((rs, ctx) -> {
+        seqs.add(rs.getLong("seq"));
+        return row(rs);
+      }).list();
+      boolean more = rows.size() > limit;
+      if (more) {
+        rows = rows.subList(0, limit);
+      }
+      return new KeysetPage<>(rows, matched, rows.isEmpty() ? afterSeq : seqs.get(rows.size() - 1), more);
+    });
+  }
+
+  /** Where and when the open incidents lie: bounding box of their points and the range of their spans. */
+  public Optional<IncidentExtent> extent() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT MIN(longitude) AS w, MIN(latitude) AS s,"
+            + " MAX(longitude) AS e, MAX(latitude) AS n, MIN(occurred_from) AS first_at, MAX(occurred_to) AS last_at"
+            + " FROM incident WHERE status = 'OPEN'")
+        .map((rs, ctx) -> rs.getTimestamp("first_at") == null ? null
+            : new IncidentExtent(rs.getDouble("w"), rs.getDouble("s"), rs.getDouble("e"), rs.getDouble("n"),
+                rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_at").toInstant()))
+        .findOne());
+  }
+
+  /** The parties that registered a report in each of {@code incidents}, sorted; absent when none. */
+  public java.util.Map<UUID, List<String>> registeringParties(java.util.Collection<UUID> incidents) {
+    return grouped(incidents, "SELECT DISTINCT incident_id, reporting_party AS v FROM incident_report"
+        + " WHERE incident_id IN (<ids>) ORDER BY incident_id, v");
+  }
+
+  /** The zones any member report of each of {@code incidents} lies in, sorted; absent when none. */
+  public java.util.Map<UUID, List<String>> zones(java.util.Collection<UUID> incidents) {
+    return grouped(incidents, "SELECT DISTINCT m.incident_id, z.zone_code AS v FROM incident_report m"
+        + " JOIN report_zone z ON z.report_id = m.report_id WHERE m.incident_id IN (<ids>) ORDER BY m.incident_id, v");
+  }
+
+  private java.util.Map<UUID, List<String>> grouped(java.util.Collection<UUID> incidents, String sql) {
+    java.util.Map<UUID, List<String>> out = new java.util.HashMap<>();
+    if (incidents.isEmpty()) {
+      return out;
+    }
+    db.jdbi().useHandle(h -> h.createQuery(sql).bindList("ids", List.copyOf(incidents))
+        .map((rs, ctx) -> java.util.Map.entry(rs.getObject("incident_id", UUID.class), rs.getString("v")))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return out;
   }
 
   public List<MemberRow> members(UUID incidentId) {
