@@ -161,7 +161,7 @@ public final class BulletinCompiler {
           .map(Pause.PauseParty::party).sorted().toList()));
     }
     List<HumanitarianSection.CorridorLine> corridors = new ArrayList<>();
-    for (Corridor c : humanitarian.corridors()) {
+    for (Corridor c : humanitarian.allCorridors()) {
       Corridor.StatusChange last = null;
       for (Corridor.StatusChange s : c.history()) {
         if (s.at().isBefore(day.end())) {

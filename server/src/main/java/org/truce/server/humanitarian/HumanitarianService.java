@@ -627,7 +627,7 @@ public final class HumanitarianService implements AutoCloseable {
       Instant last = reports.stream().map(r -> r.submission().occurredAt().instant()).max(Instant::compareTo).orElseThrow();
       List<Notification> notifications = repo.notificationsOverlapping(first, last);
       List<Pause> pauses = repo.pausesOverlapping(first, last);
-      List<Corridor> corridors = repo.corridors();
+      List<Corridor> corridors = repo.allCorridors();
       List<Convoy> convoys = repo.convoys();
       if (notifications.isEmpty() && pauses.isEmpty() && corridors.isEmpty() && convoys.isEmpty()) {
         return;
