@@ -27,6 +27,7 @@ import org.truce.ledger.tiles.Tile;
 import org.truce.ledger.tiles.TileAppender;
 import org.truce.server.audit.VerifyFixture.PublishedBulletin;
 import org.truce.server.audit.VerifyFixture.Run;
+import org.truce.server.scenario.DemoBulletins;
 import org.truce.server.testing.RunningServer;
 import org.truce.store.ledger.StoredCheckpoint;
 import org.truce.store.report.ReportRepository;
@@ -323,6 +324,28 @@ class VerifyTamperingTest {
     assertThat(local.exitCode()).as(local.toString()).isZero();
     assertThat(local.discrepancies()).isEmpty();
     assertThat(local.summary()).startsWith("OK: ").endsWith(" ledger entries checked; bulletins checked: 2");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void theDemoScenariosBulletinsWithIncidentsAndComparisonsVerify(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    int published;
+    try (RunningServer s = f.start()) {
+      published = DemoBulletins.publish(s.server());
+      assertThat(published).isGreaterThan(10);
+      for (int i = 0; i < 200 && s.server().ledger().store().pendingCount() > 0; i++) {
+        Thread.sleep(25);
+      }
+      assertThat(s.server().ledger().store().pendingCount()).isZero();
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isZero();
+      assertThat(remote.summary()).endsWith("; bulletins checked: " + published);
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.summary()).endsWith("; bulletins checked: " + published);
   }
 
   @ParameterizedTest
