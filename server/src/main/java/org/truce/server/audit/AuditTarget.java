@@ -11,15 +11,16 @@ import org.truce.store.ledger.QueuedEntry;
 
 /**
  * What {@link LedgerVerifier} audits: a log (key, latest checkpoint, tiles) and the records it
- * vouches for, read from a data directory ({@link DataDirectoryTarget}) or a running server
- * ({@link ServerTarget}).
+ * vouches for (reports and published bulletin editions), read from a data directory
+ * ({@link DataDirectoryTarget}) or a running server ({@link ServerTarget}).
  *
  * <p>{@link LedgerVerifier} reads in this order, so that a log still being written is seen
- * consistently: reports, then stored ledger entries, then the checkpoint, then tiles. A report is
- * committed with its ledger entry; an entry gets its leaf index only after the checkpoint that
- * covers it is stored; tiles are published before that checkpoint. So everything read earlier is
- * covered by what is read later, and the only race left (a report registered after the reports
- * were read, whose leaf is under the checkpoint) is resolved by {@link #report(UUID)}.
+ * consistently: reports and bulletins, then stored ledger entries, then the checkpoint, then
+ * tiles. A report or a published edition is committed with its ledger entry; an entry gets its
+ * leaf index only after the checkpoint that covers it is stored; tiles are published before that
+ * checkpoint. So everything read earlier is covered by what is read later, and the only race left
+ * (a record written after the records were read, whose leaf is under the checkpoint) is resolved
+ * by {@link #report(UUID)} and {@link #bulletin(UUID)}.
  */
 interface AuditTarget extends AutoCloseable {
 
@@ -37,6 +38,15 @@ interface AuditTarget extends AutoCloseable {
 
   /** One report as stored now, or empty when there is none. */
   Optional<ReportDigest> report(UUID id) throws VerifyException;
+
+  /** What the stored hash of a bulletin's content is called in a message: "its content_sha256 column holds". */
+  String storedBulletinHashName();
+
+  /** Every published bulletin edition, as stored now; reports through {@code warn} when the target keeps none at all. */
+  void forEachBulletin(Consumer<BulletinDigest> each, Consumer<String> warn) throws VerifyException;
+
+  /** One bulletin edition as stored now, whatever its status, or empty when there is none. */
+  Optional<BulletinDigest> bulletin(UUID id) throws VerifyException;
 
   /** The stored ledger entries that have a leaf index, in leaf order; empty when the target does not expose them. */
   Optional<List<QueuedEntry>> sequencedEntries() throws VerifyException;

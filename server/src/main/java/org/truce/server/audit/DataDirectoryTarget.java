@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.note.Ed25519NoteVerifier;
 import org.truce.ledger.sequencer.LogState;
 import org.truce.ledger.tiles.TileSource;
+import org.truce.store.bulletin.BulletinRepository;
+import org.truce.store.bulletin.BulletinRow;
 import org.truce.store.db.Database;
 import org.truce.store.db.DatabaseConfig;
 import org.truce.store.ledger.JdbcLogStateStore;
@@ -35,6 +39,7 @@ final class DataDirectoryTarget implements AuditTarget {
   private final Database db;
   private final LedgerStore ledger;
   private final ReportRepository reports;
+  private final BulletinRepository bulletins;
   private final TileSource tiles;
 
   /**
@@ -66,6 +71,7 @@ final class DataDirectoryTarget implements AuditTarget {
     }
     this.ledger = new LedgerStore(db);
     this.reports = new ReportRepository(db);
+    this.bulletins = new BulletinRepository(db);
     this.tiles = new DirectoryTileSource(dir.resolve("log"));
   }
 
@@ -110,6 +116,52 @@ final class DataDirectoryTarget implements AuditTarget {
     } catch (RuntimeException e) {
       return Optional.of(ReportDigest.unreadable(id, "the row cannot be read from the database: " + rootMessage(e)));
     }
+  }
+
+  @Override
+  public String storedBulletinHashName() {
+    return "its content_sha256 column holds";
+  }
+
+  @Override
+  public void forEachBulletin(Consumer<BulletinDigest> each, Consumer<String> warn) throws VerifyException {
+    try {
+      bulletins.forEachPublished(r -> each.accept(digest(r)));
+    } catch (RuntimeException e) {
+      if (noSuchTable(e)) {
+        warn.accept("the database has no bulletin table (its schema predates bulletins): no bulletin to check");
+        return;
+      }
+      throw new VerifyException("the bulletins cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Optional<BulletinDigest> bulletin(UUID id) throws VerifyException {
+    try {
+      return bulletins.find(id).map(DataDirectoryTarget::digest);
+    } catch (RuntimeException e) {
+      if (noSuchTable(e)) {
+        return Optional.empty();
+      }
+      return Optional.of(BulletinDigest.unreadable(id, null, 0,
+          "the row cannot be read from the database: " + rootMessage(e)));
+    }
+  }
+
+  private static BulletinDigest digest(BulletinRow r) {
+    return BulletinDigest.of(r.id(), r.day(), r.edition(), r.status().name(), r.correctsEdition(), r.content(),
+        r.contentSha256(), r.signedNote());
+  }
+
+  /** Whether the query failed because a table does not exist (H2: 42S02 to 42S04; PostgreSQL: 42P01). */
+  private static boolean noSuchTable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && Set.of("42S02", "42S03", "42S04", "42P01").contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

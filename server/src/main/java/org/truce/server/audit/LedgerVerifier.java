@@ -34,7 +34,8 @@ import org.truce.store.ledger.QueuedEntry;
  *   <li>{@link LogAuditor}: every entry bundle is hashed again and the tree rebuilt; every stored
  *       tile and the checkpoint's root must agree with it (catches altered, reordered or missing
  *       tiles);
- *   <li>{@link RecordAudit}: every stored record against its leaf;
+ *   <li>{@link RecordAudit}: every stored report and ledger entry against its leaf;
+ *       {@link BulletinAudit}: every published bulletin edition against its leaf;
  *   <li>with a saved checkpoint: the same size must have the same root (else a fork), the size may
  *       not shrink (truncation), and the saved tree must be a prefix of the current one
  *       ({@link LogAuditor#auditConsistency});
@@ -94,6 +95,8 @@ public final class LedgerVerifier {
     // Records before the checkpoint: see AuditTarget for why this order.
     Map<UUID, ReportDigest> reports = new LinkedHashMap<>();
     target.forEachReport(r -> reports.putIfAbsent(r.id(), r));
+    Map<UUID, BulletinDigest> bulletins = new LinkedHashMap<>();
+    target.forEachBulletin(b -> bulletins.putIfAbsent(b.id(), b), warnings::add);
     Optional<List<QueuedEntry>> entries = target.sequencedEntries();
 
     byte[] note = target.checkpoint();
@@ -132,10 +135,13 @@ public final class LedgerVerifier {
     List<Leaf> leaves = Leaf.readAll(target.tiles(), size);
     RecordAudit records = new RecordAudit(target, size, found::add, warnings::add);
     records.run(leaves, reports, entries);
+    BulletinAudit editions = new BulletinAudit(target, size, current.origin(), logKeys, found::add, warnings::add);
+    editions.run(leaves, bulletins);
 
     String what = "size " + size + ", root " + HEX.formatHex(root) + ": " + leaves.size() + " leaves, "
         + records.reportsChecked + " reports" + (entries.isPresent() ? ", " + records.entriesChecked + " ledger entries" : "")
-        + " checked" + (saved == null ? "" : ", against the saved checkpoint of size " + saved.size());
+        + " checked" + (saved == null ? "" : ", against the saved checkpoint of size " + saved.size())
+        + "; bulletins checked: " + editions.bulletinsChecked;
     String summary;
     if (found.isEmpty()) {
       summary = "OK: log " + origin + " verified at " + what;

@@ -33,6 +33,8 @@ import org.truce.store.ledger.QueuedEntry;
  *   <li>no report has two leaves (a correction is a new report with its own id and leaf), and no
  *       other record has two leaves but of supersede kinds ({@code *.superseded}).
  * </ul>
+ *
+ * <p>Bulletin editions are checked against their leaves by {@link BulletinAudit}.
  */
 final class RecordAudit {
   private static final HexFormat HEX = HexFormat.of();
@@ -186,8 +188,8 @@ final class RecordAudit {
     }
     for (Map.Entry<String, List<Leaf>> e : byRecord.entrySet()) {
       List<Leaf> same = e.getValue();
-      if (same.size() < 2) {
-        continue;
+      if (same.size() < 2 || same.stream().allMatch(l -> l.entry().kind().equals(EntryKinds.BULLETIN_PUBLISHED))) {
+        continue; // a bulletin edition's leaves: BulletinAudit names the day and edition
       }
       boolean report = same.stream().anyMatch(l -> l.entry().kind().startsWith(REPORT_KINDS));
       long original = same.stream().filter(l -> !l.entry().kind().endsWith(".superseded")).count();

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +26,15 @@ import org.truce.store.ledger.QueuedEntry;
 /**
  * A running server, read over HTTP only, as any party can: {@code /log/key},
  * {@code /log/checkpoint} and the tiles under {@code /log/}, the reports through
- * {@code GET /api/v1/reports} (paged) and the ledger status of a record through
- * {@code /api/v1/ledger/records/{id}}. The stored ledger entries are not published, so the
- * records are checked against the leaves through the reports' content alone.
+ * {@code GET /api/v1/reports} (paged), the published bulletin editions through
+ * {@code GET /api/v1/bulletins} (paged) and {@code /api/v1/bulletins/{date}?edition=N}, and the
+ * ledger status of a record through {@code /api/v1/ledger/records/{id}}. The stored ledger entries
+ * are not published, so the records are checked against the leaves through their content alone.
  */
 final class ServerTarget implements AuditTarget {
   static final int PAGE = 1000;
+  /** The most editions {@code GET /api/v1/bulletins} lists at once. */
+  static final int BULLETIN_PAGE = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -120,6 +125,99 @@ final class ServerTarget implements AuditTarget {
       return Optional.empty();
     }
     return Optional.of(digest(parse(r)));
+  }
+
+  @Override
+  public String storedBulletinHashName() {
+    return "the API's contentSha256 is";
+  }
+
+  @Override
+  public void forEachBulletin(Consumer<BulletinDigest> each, Consumer<String> warn) throws VerifyException {
+    for (long offset = 0; ; offset += BULLETIN_PAGE) {
+      String path = "/api/v1/bulletins?limit=" + BULLETIN_PAGE + "&offset=" + offset;
+      HttpResponse<byte[]> r = send(path);
+      if (offset == 0 && r.statusCode() == 404) {
+        warn.accept(base + "/api/v1/bulletins answered HTTP 404 (a server without bulletins): no bulletin to check");
+        return;
+      }
+      JsonNode items = parse(ok(r, path)).get("items");
+      if (items == null || !items.isArray()) {
+        throw new VerifyException(base + "/api/v1/bulletins answered without an items list");
+      }
+      for (JsonNode item : items) {
+        Optional<BulletinDigest> edition = edition(item);
+        if (edition.isPresent()) {
+          each.accept(edition.get());
+        }
+      }
+      if (items.size() < BULLETIN_PAGE) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Looks the edition up in the lists (published editions, and with a staff token the unpublished
+   * ones): the API has no address by id.
+   */
+  @Override
+  public Optional<BulletinDigest> bulletin(UUID id) throws VerifyException {
+    for (long offset = 0; ; offset += BULLETIN_PAGE) {
+      String path = "/api/v1/bulletins?limit=" + BULLETIN_PAGE + "&offset=" + offset;
+      HttpResponse<byte[]> r = send(path);
+      if (r.statusCode() == 404) {
+        return Optional.empty();
+      }
+      JsonNode page = parse(ok(r, path));
+      JsonNode items = page.path("items");
+      for (JsonNode item : items) {
+        if (id.toString().equals(item.path("id").asText())) {
+          return edition(item);
+        }
+      }
+      for (JsonNode item : page.path("unpublished")) {
+        if (id.toString().equals(item.path("id").asText())) {
+          return edition(item);
+        }
+      }
+      if (items.size() < BULLETIN_PAGE) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** The edition a list item names, read in full from {@code /api/v1/bulletins/{date}?edition=N}; empty when gone since. */
+  private Optional<BulletinDigest> edition(JsonNode item) throws VerifyException {
+    UUID id;
+    LocalDate day;
+    try {
+      id = UUID.fromString(item.path("id").asText(""));
+      day = LocalDate.parse(item.path("date").asText(""));
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new VerifyException(base + "/api/v1/bulletins lists an edition without a valid id and date: " + item);
+    }
+    int edition = item.path("edition").asInt();
+    HttpResponse<byte[]> r = send("/api/v1/bulletins/" + day + "?edition=" + edition);
+    if (r.statusCode() == 404) {
+      return Optional.empty();
+    }
+    JsonNode n = parse(r);
+    if (!id.toString().equals(n.path("id").asText())) {
+      return Optional.of(BulletinDigest.unreadable(id, day, edition, "the API lists it with id " + id
+          + " but answers edition " + edition + " of " + day + " with id " + n.path("id").asText("none")));
+    }
+    JsonNode corrects = n.path("corrects").path("edition");
+    JsonNode content = n.get("content");
+    return Optional.of(BulletinDigest.of(id, day, edition, n.path("status").asText(null),
+        corrects.isIntegralNumber() ? corrects.asInt() : null,
+        content == null || content.isNull() ? null : content.toString(), text(n, "contentSha256"),
+        text(n, "signedNote")));
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   @Override

@@ -43,6 +43,7 @@ final class BulletinJson {
   /** An edition without its content, for lists and feeds. */
   ObjectNode summary(BulletinRow row, boolean staff) {
     ObjectNode n = json.createObjectNode();
+    n.put("id", row.id().toString());
     n.put("date", row.day().toString());
     n.put("edition", row.edition());
     n.put("status", row.status().name());

@@ -7,18 +7,25 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.truce.ledger.tiles.EntryBundle;
 import org.truce.ledger.tiles.Tile;
+import org.truce.server.auth.Principal;
+import org.truce.server.auth.Role;
+import org.truce.server.bulletin.BulletinService;
 import org.truce.server.cli.VerifyCommand;
 import org.truce.server.testing.RunningServer;
 import org.truce.server.testing.SampleReports;
+import org.truce.store.bulletin.BulletinRow;
 import org.truce.store.db.DatabaseConfig;
 import org.truce.store.testing.TestDatabases;
 import picocli.CommandLine;
@@ -72,6 +79,32 @@ final class VerifyFixture {
       Thread.sleep(25);
     }
     return report;
+  }
+
+  /** A monitor of the JMC, who drafts, reviews and publishes bulletins (four eyes are off in tests). */
+  static final Principal MONITOR = new Principal("duty-officer", "JMC", Set.of(Role.MONITOR), "test");
+
+  /** A published bulletin edition, and the leaf recording its publication. */
+  record PublishedBulletin(BulletinRow row, long leaf, byte[] leafHash) {}
+
+  /**
+   * Drafts, submits, approves and publishes the bulletin of {@code day} (which must have ended;
+   * {@code reason} null for a first edition, else why it is corrected), and waits until the leaf
+   * recording it, and every entry before it, are in the log.
+   */
+  static PublishedBulletin publishBulletin(RunningServer s, LocalDate day, String reason) throws InterruptedException {
+    BulletinService bulletins = s.server().bulletins();
+    bulletins.draft(day, reason, MONITOR);
+    bulletins.submit(day, MONITOR);
+    bulletins.review(day, true, null, MONITOR);
+    BulletinService.Published published = bulletins.publish(day, MONITOR);
+    long leaf = s.server().ledger().awaitLeafIndex(published.ledgerEntryId(), Duration.ofSeconds(10))
+        .orElseThrow(() -> new AssertionError("the bulletin's ledger entry was not sequenced"));
+    for (int i = 0; i < 200 && s.server().ledger().store().pendingCount() > 0; i++) {
+      Thread.sleep(25);
+    }
+    byte[] hash = s.server().ledger().store().byEntryId(published.ledgerEntryId()).orElseThrow().contentHash();
+    return new PublishedBulletin(published.row(), leaf, hash);
   }
 
   /** The arguments for --data mode on this fixture, followed by {@code more}. */

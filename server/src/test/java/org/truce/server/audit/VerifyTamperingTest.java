@@ -2,6 +2,7 @@ package org.truce.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.truce.server.audit.VerifyFixture.hex;
+import static org.truce.server.audit.VerifyFixture.publishBulletin;
 import static org.truce.server.audit.VerifyFixture.register;
 import static org.truce.server.audit.VerifyFixture.verify;
 
@@ -9,18 +10,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.truce.core.bulletin.BulletinCanonicalForm;
 import org.truce.core.report.ReportCanonicalForm;
 import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.checkpoint.Checkpoints;
 import org.truce.ledger.merkle.Rfc6962;
 import org.truce.ledger.note.Ed25519NoteSigner;
+import org.truce.ledger.note.Note;
+import org.truce.ledger.note.Notes;
 import org.truce.ledger.tiles.Tile;
 import org.truce.ledger.tiles.TileAppender;
+import org.truce.server.audit.VerifyFixture.PublishedBulletin;
 import org.truce.server.audit.VerifyFixture.Run;
+import org.truce.server.scenario.DemoBulletins;
 import org.truce.server.testing.RunningServer;
 import org.truce.store.ledger.StoredCheckpoint;
 import org.truce.store.report.ReportRepository;
@@ -289,4 +296,230 @@ class VerifyTamperingTest {
         + hex(forkedRoot) + "; both are signed by the log key: keep both notes as proof");
   }
 
+  /** The reporting day of {@code SampleReports.idlib} (08:30 UTC on 1 June 2017): each report counts in its bulletin. */
+  static final LocalDate BULLETIN_DAY = LocalDate.parse("2017-06-01");
+  static final String ORIGIN = "localhost/truce";
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void publishedBulletinsAndTheirCorrectionVerifyFromTheServerAndFromTheDataDirectory(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    try (RunningServer s = f.start()) {
+      register(s, "counted in the first edition");
+      PublishedBulletin first = publishBulletin(s, BULLETIN_DAY, null);
+      register(s, "registered after the first edition");
+      PublishedBulletin second = publishBulletin(s, BULLETIN_DAY, "a report was registered late");
+      assertThat(BulletinCanonicalForm.parse(first.row().content()).totalReports()).isEqualTo(1);
+      assertThat(BulletinCanonicalForm.parse(second.row().content()).totalReports()).isEqualTo(2);
+      assertThat(second.row().correctsEdition()).isEqualTo(1);
+      assertThat(second.leaf()).isGreaterThan(first.leaf());
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isZero();
+      assertThat(remote.discrepancies()).isEmpty();
+      assertThat(remote.err()).isEmpty();
+      assertThat(remote.summary()).startsWith("OK: ").endsWith(" reports checked; bulletins checked: 2");
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.discrepancies()).isEmpty();
+    assertThat(local.summary()).startsWith("OK: ").endsWith(" ledger entries checked; bulletins checked: 2");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void theDemoScenariosBulletinsWithIncidentsAndComparisonsVerify(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    int published;
+    try (RunningServer s = f.start()) {
+      published = DemoBulletins.publish(s.server());
+      assertThat(published).isGreaterThan(10);
+      for (int i = 0; i < 200 && s.server().ledger().store().pendingCount() > 0; i++) {
+        Thread.sleep(25);
+      }
+      assertThat(s.server().ledger().store().pendingCount()).isZero();
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isZero();
+      assertThat(remote.summary()).endsWith("; bulletins checked: " + published);
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.summary()).endsWith("; bulletins checked: " + published);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aCountChangedInAPublishedBulletinIsNamedWithItsDayEditionAndLeaf(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    PublishedBulletin b;
+    String tamperedSha;
+    String leafLine;
+    try (RunningServer s = f.start()) {
+      register(s, "counted");
+      b = publishBulletin(s, BULLETIN_DAY, null);
+      String content = b.row().content();
+      assertThat(content).endsWith("\"totalReports\":1}");
+      String tampered = content.replace("\"totalReports\":1}", "\"totalReports\":7}");
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("UPDATE bulletin SET content = :c WHERE id = :id")
+          .bind("c", tampered).bind("id", b.row().id()).execute());
+      tamperedSha = BulletinCanonicalForm.sha256Hex(tampered);
+      leafLine = leafMismatch(b, tamperedSha);
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+      assertThat(remote.discrepancies()).containsExactly(name(b) + ": its stored content hashes to " + tamperedSha
+          + " in canonical form but the API's contentSha256 is " + b.row().contentSha256(), leafLine);
+      assertThat(remote.summary()).startsWith("FAILED: 2 discrepancies in log " + ORIGIN)
+          .endsWith("; bulletins checked: 1");
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).containsExactly(name(b) + ": its stored content hashes to " + tamperedSha
+        + " in canonical form but its content_sha256 column holds " + b.row().contentSha256(), leafLine);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aBulletinChangedWithItsContentHashStillDiffersFromItsLeaf(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    String leafLine;
+    try (RunningServer s = f.start()) {
+      register(s, "counted");
+      PublishedBulletin b = publishBulletin(s, BULLETIN_DAY, null);
+      String tampered = b.row().content().replace("\"totalReports\":1}", "\"totalReports\":0}");
+      String tamperedSha = BulletinCanonicalForm.sha256Hex(tampered);
+      int changed = s.server().database().jdbi().withHandle(h -> h.createUpdate(
+              "UPDATE bulletin SET content = :c, content_sha256 = :s WHERE id = :id")
+          .bind("c", tampered).bind("s", tamperedSha).bind("id", b.row().id()).execute());
+      assertThat(changed).isEqualTo(1);
+      assertThat(tampered).isNotEqualTo(b.row().content());
+      leafLine = leafMismatch(b, tamperedSha);
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+      assertThat(remote.discrepancies()).containsExactly(leafLine);
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).containsExactly(leafLine);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aDeletedBulletinIsNamedByTheLeafThatRecordsItsPublication(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    String expected;
+    try (RunningServer s = f.start()) {
+      register(s, "counted");
+      PublishedBulletin b = publishBulletin(s, BULLETIN_DAY, null);
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM bulletin WHERE id = :id")
+          .bind("id", b.row().id()).execute());
+      expected = "leaf " + b.leaf() + " records the publication of bulletin edition " + b.row().id()
+          + ", which is missing from ";
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+      assertThat(remote.discrepancies()).containsExactly(expected + "the API of " + s.url(""));
+      assertThat(remote.summary()).endsWith("; bulletins checked: 0");
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).containsExactly(expected + "the database");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aPublishedBulletinTheLogNeverRecordedIsNamed(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    String expected;
+    try (RunningServer s = f.start()) {
+      register(s, "counted");
+      PublishedBulletin b = publishBulletin(s, BULLETIN_DAY, null);
+      // A copy passed off as the next day's edition, written straight into the table
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("INSERT INTO bulletin (id, bulletin_day, edition,"
+              + " status, content, content_sha256, signed_note, drafted_by, drafted_at, published_by, published_at)"
+              + " SELECT :copy, :day, 1, 'PUBLISHED', content, content_sha256, signed_note, drafted_by, drafted_at,"
+              + " published_by, published_at FROM bulletin WHERE id = :id")
+          .bind("copy", UUID.randomUUID()).bind("day", BULLETIN_DAY.plusDays(1)).bind("id", b.row().id()).execute());
+      long size = s.server().ledger().latestCheckpoint().orElseThrow().size();
+      expected = "bulletin of " + BULLETIN_DAY.plusDays(1) + ", edition 1 is published but has no leaf in the log of size "
+          + size + " and no ledger entry: its publication was never recorded in the log";
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+      assertThat(remote.discrepancies()).containsExactly(expected);
+      assertThat(remote.summary()).endsWith("; bulletins checked: 2");
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).containsExactly(expected);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aSignedNoteNotByTheLogKeyOrOverAnotherStatementIsNamed(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    PublishedBulletin b;
+    String otherStatement;
+    try (RunningServer s = f.start()) {
+      register(s, "counted");
+      b = publishBulletin(s, BULLETIN_DAY, null);
+      String statement = BulletinCanonicalForm.statement(ORIGIN, BULLETIN_DAY, 1, 0, b.row().contentSha256());
+      assertThat(hex(BulletinCanonicalForm.sha256(statement.getBytes(StandardCharsets.UTF_8))))
+          .isEqualTo(hex(b.leafHash()));
+      // The right statement, signed by a key of the same name that is not the log's
+      Ed25519NoteSigner impostor = Ed25519NoteSigner.of(ORIGIN, new byte[32]);
+      setSignedNote(s, b, new String(Notes.sign(Note.unsigned(statement), impostor), StandardCharsets.UTF_8));
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+      assertThat(remote.discrepancies()).containsExactly(name(b) + ": its signed note is not a note validly signed"
+          + " by the log key: note has no verifiable signatures (signed by 1 unknown keys)");
+
+      // Signed by the log key, but over another content hash
+      otherStatement = BulletinCanonicalForm.statement(ORIGIN, BULLETIN_DAY, 1, 0, "0".repeat(64));
+      setSignedNote(s, b, new String(Notes.sign(Note.unsigned(otherStatement),
+          Ed25519NoteSigner.fromKey(f.logSigningKey())), StandardCharsets.UTF_8));
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).containsExactly(name(b) + ": its signed note states a text that hashes to "
+        + hex(BulletinCanonicalForm.sha256(otherStatement.getBytes(StandardCharsets.UTF_8))) + " but leaf " + b.leaf()
+        + " records " + hex(b.leafHash()) + " (the note reads: truce bulletin v1; origin " + ORIGIN + "; day "
+        + BULLETIN_DAY + "; edition 1; corrects 0; content-sha256 " + "0".repeat(64) + ")");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aDatabaseFromBeforeBulletinsVerifiesWithAWarning(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    try (RunningServer s = f.start()) {
+      register(s, "before bulletins");
+    }
+    try (var db = org.truce.store.db.Database.open(f.db)) {
+      db.jdbi().useHandle(h -> h.execute("DROP TABLE bulletin"));
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.summary()).endsWith("; bulletins checked: 0");
+    assertThat(local.err()).contains("warning: the database has no bulletin table (its schema predates bulletins)");
+  }
+
+  private static void setSignedNote(RunningServer s, PublishedBulletin b, String note) {
+    s.server().database().jdbi().useHandle(h -> h.createUpdate("UPDATE bulletin SET signed_note = :n WHERE id = :id")
+        .bind("n", note).bind("id", b.row().id()).execute());
+  }
+
+  private static String name(PublishedBulletin b) {
+    return "bulletin of " + b.row().day() + ", edition " + b.row().edition() + " (leaf " + b.leaf() + ")";
+  }
+
+  /** The finding for an edition of the first publication whose content now hashes to {@code contentSha}. */
+  private static String leafMismatch(PublishedBulletin b, String contentSha) {
+    String statement = BulletinCanonicalForm.statement(ORIGIN, b.row().day(), b.row().edition(), 0, contentSha);
+    return name(b) + ": the statement of its stored content (origin " + ORIGIN + ", corrects 0, content-sha256 "
+        + contentSha + ") hashes to " + hex(BulletinCanonicalForm.sha256(statement.getBytes(StandardCharsets.UTF_8)))
+        + " but leaf " + b.leaf() + " records " + hex(b.leafHash());
+  }
 }

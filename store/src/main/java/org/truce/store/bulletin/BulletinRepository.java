@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.truce.store.db.Database;
 import org.truce.store.ledger.LedgerQueue;
@@ -51,6 +52,18 @@ public final class BulletinRepository {
   public Optional<BulletinRow> find(LocalDate day, int edition) {
     return db.jdbi().withHandle(h -> h.createQuery(SELECT + " WHERE b.bulletin_day = :d AND b.edition = :e")
         .bind("d", day).bind("e", edition).map((rs, ctx) -> row(rs)).findOne());
+  }
+
+  /** The edition with this id, whatever its status. */
+  public Optional<BulletinRow> find(UUID id) {
+    return db.jdbi().withHandle(h -> h.createQuery(SELECT + " WHERE b.id = :id")
+        .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+  }
+
+  /** Every published edition, by day then edition, streamed (for the auditor, which keeps only hashes). */
+  public void forEachPublished(Consumer<BulletinRow> each) {
+    db.jdbi().useHandle(h -> h.createQuery(SELECT + " WHERE b.status = 'PUBLISHED' ORDER BY b.bulletin_day, b.edition")
+        .map((rs, ctx) -> row(rs)).forEach(each));
   }
 
   /** Every edition of the day, oldest first. */
