@@ -174,6 +174,7 @@ public final class TruceServer implements AutoCloseable {
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       new OgcApi(reports.repository(), references, json).register(c.routes);
       new org.truce.server.trends.TrendsApi(trends, references, visibility, json).register(c.routes);
+      new org.truce.server.trends.TrendsUi(trends, references, visibility, templates).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
       humanitarianApi.register(c.routes);
