@@ -18,27 +18,30 @@ import org.truce.server.auth.LoginUi;
 import org.truce.server.auth.PartyKeyApi;
 import org.truce.server.auth.PartySignatures;
 import org.truce.server.auth.Role;
+import org.truce.server.bulletin.BulletinApi;
+import org.truce.server.bulletin.BulletinCompiler;
+import org.truce.server.bulletin.BulletinService;
+import org.truce.server.bulletin.BulletinSettings;
+import org.truce.server.bulletin.BulletinUi;
 import org.truce.server.config.TruceConfig;
-import org.truce.server.report.ReportVisibility;
-import org.truce.store.auth.PartyKeyRepository;
+import org.truce.server.evidence.EvidenceApi;
+import org.truce.server.evidence.EvidenceService;
+import org.truce.server.evidence.EvidenceVault;
 import org.truce.server.geo.BoundaryApi;
-import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.geo.BoundaryService;
+import org.truce.server.geo.GazetteerFiles;
+import org.truce.server.http.Json;
+import org.truce.server.http.JsonBodies;
+import org.truce.server.http.ProblemHandlers;
+import org.truce.server.http.SecurityHeaders;
 import org.truce.server.humanitarian.HumanitarianApi;
 import org.truce.server.humanitarian.HumanitarianService;
 import org.truce.server.humanitarian.HumanitarianSettings;
 import org.truce.server.humanitarian.HumanitarianUi;
 import org.truce.server.humanitarian.NeedToKnow;
-import org.truce.server.evidence.EvidenceApi;
-import org.truce.server.evidence.EvidenceService;
-import org.truce.server.evidence.EvidenceVault;
-import org.truce.server.http.Json;
 import org.truce.server.incident.IncidentApi;
 import org.truce.server.incident.IncidentService;
 import org.truce.server.incident.IncidentUi;
-import org.truce.server.http.JsonBodies;
-import org.truce.server.http.ProblemHandlers;
-import org.truce.server.http.SecurityHeaders;
 import org.truce.server.interop.ExportApi;
 import org.truce.server.interop.ReportExporter;
 import org.truce.server.ledger.LedgerApi;
@@ -55,13 +58,18 @@ import org.truce.server.reference.ReferenceApi;
 import org.truce.server.reference.ReferenceData;
 import org.truce.server.report.ReportApi;
 import org.truce.server.report.ReportService;
+import org.truce.server.report.ReportVisibility;
 import org.truce.server.ui.DisplayTime;
 import org.truce.server.ui.Templates;
 import org.truce.server.ui.UiRoutes;
 import org.truce.server.ui.ZoneUi;
 import org.truce.server.zone.ZoneApi;
 import org.truce.server.zone.ZoneService;
+import org.truce.store.auth.PartyKeyRepository;
+import org.truce.store.bulletin.BulletinRepository;
 import org.truce.store.db.Database;
+import org.truce.store.incident.InvestigationRepository;
+import org.truce.store.report.ReportCounts;
 import org.truce.store.report.ReportRepository;
 
 /** Wires the database, the domain services and the HTTP surface into one running server. */
@@ -82,6 +90,7 @@ public final class TruceServer implements AutoCloseable {
   private final EvidenceService evidence;
   private final WitnessPublisher witnesses;
   private final HumanitarianService humanitarian;
+  private final BulletinService bulletins;
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -124,6 +133,7 @@ public final class TruceServer implements AutoCloseable {
     reports.onStored(humanitarian::deconflict);
     NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
     HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
+    this.bulletins = bulletinService(db, incidents, humanitarian, ledger);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
         config.tileUrl(), visibility);
     org.truce.server.trends.TrendsService trends = new org.truce.server.trends.TrendsService(
@@ -181,10 +191,24 @@ public final class TruceServer implements AutoCloseable {
       new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
           config.tileUrl()).register(c.routes);
       new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
+      new BulletinApi(bulletins, bodies, ledgerApi, ledger, json).register(c.routes);
+      new BulletinUi(bulletins, references, templates, new DisplayTime(config.displayZone())).register(c.routes);
       new EvidenceApi(evidence, json).register(c.routes);
       new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))
           .register(c.routes);
     });
+  }
+
+  private BulletinService bulletinService(Database db, IncidentService incidents,
+      HumanitarianService humanitarian, LedgerService ledger) {
+    BulletinSettings settings =
+        BulletinSettings.fromEnvironment(System.getenv());
+    BulletinCompiler compiler = new BulletinCompiler(
+        reports.repository(), new ReportCounts(db), incidents,
+        new InvestigationRepository(db), humanitarian.repository(), references, ledger,
+        settings, Clock.systemUTC());
+    return new BulletinService(new BulletinRepository(db), compiler,
+        settings, ledger, references, Clock.systemUTC());
   }
 
   /**
@@ -250,6 +274,10 @@ public final class TruceServer implements AutoCloseable {
 
   public IncidentService incidents() {
     return incidents;
+  }
+
+  public BulletinService bulletins() {
+    return bulletins;
   }
 
   public EvidenceService evidence() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.truce.server.TruceServer;
 import org.truce.server.auth.DemoAccounts;
 import org.truce.server.config.TruceConfig;
+import org.truce.server.scenario.DemoBulletins;
 import org.truce.server.scenario.ScenarioLoader;
 import org.truce.store.db.DatabaseConfig;
 import picocli.CommandLine.Command;
@@ -22,10 +23,12 @@ final class DemoCommand implements Callable<Integer> {
     config = config.withDatabase(DatabaseConfig.embedded(config.dataDir()));
     TruceServer server = TruceServer.create(config);
     int loaded = new ScenarioLoader(server).loadIfEmpty();
+    int bulletins = loaded > 0 ? DemoBulletins.publish(server) : 0;
     Path accounts = DemoAccounts.createIfNone(server.auth(), server.references(), config.dataDir());
     server.start();
     if (loaded > 0) {
-      System.out.println("Loaded the reference scenario (" + loaded + " records) into " + config.dataDir().toAbsolutePath());
+      System.out.println("Loaded the reference scenario (" + loaded + " records) into " + config.dataDir().toAbsolutePath()
+          + " and published the " + bulletins + " daily bulletins of its days");
     }
     Path file = config.dataDir().resolve(DemoAccounts.FILE).toAbsolutePath();
     System.out.println((accounts != null ? "Wrote the demo accounts (one per role and per party, with passwords and API tokens) to "

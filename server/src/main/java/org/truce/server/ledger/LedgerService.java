@@ -165,6 +165,19 @@ public final class LedgerService implements AutoCloseable {
     return Rfc6962.hashLeaf(bundle.get((int) (leafIndex % Tile.WIDTH)));
   }
 
+  /**
+   * Signs {@code text} (which must end with a newline) as a C2SP signed note with the log's key,
+   * so anyone holding the key published at /log/key can check a statement the log made.
+   */
+  public String signNote(String text) {
+    try {
+      return new String(org.truce.ledger.note.Notes.sign(org.truce.ledger.note.Note.unsigned(text), signer),
+          StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot sign a note", e);
+    }
+  }
+
   /** A signed promise that the entry is in the log at this index, to be checked against later checkpoints. */
   public String receipt(long leafIndex, byte[] contentHash) {
     Instant now = clock.instant();

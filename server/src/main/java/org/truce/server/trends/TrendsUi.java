@@ -71,7 +71,9 @@ public final class TrendsUi {
     Map<String, String> typed = new LinkedHashMap<>();
     FILTERS.forEach(name -> typed.put(name, q.text(name) == null ? "" : q.text(name)));
     TrendsPage page = build(m, request, period, all, typed, visible != null);
-    templates.render(ctx, "trends.jte", Map.of("page", PageInfo.of(m.get("page.title"), "trends"), "t", page));
+    // The chrome (navigation, footer) follows the page's language and direction too.
+    templates.render(ctx, "trends.jte", Map.of("page",
+        new PageInfo(m.get("page.title"), "trends", m.lang(), m.dir(), null, null, ""), "t", page));
   }
 
   private TrendsPage build(Messages m, TrendsRequest r, TrendsService.Period period, List<Trends> all,

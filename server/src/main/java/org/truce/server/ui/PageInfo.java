@@ -17,4 +17,11 @@ public record PageInfo(String title, String section, String lang, String dir, St
   public boolean isSignedIn() {
     return user != null;
   }
+
+  /** A string of the page's chrome (navigation, footer) in the page's language, from the {@code i18n/ui} bundles. */
+  public String t(String key) {
+    return java.util.ResourceBundle.getBundle("i18n/ui", java.util.Locale.forLanguageTag(lang),
+        java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+        .getString(key);
+  }
 }

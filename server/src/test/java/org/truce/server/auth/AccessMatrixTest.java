@@ -167,7 +167,19 @@ class AccessMatrixTest {
         rule("GET", "/humanitarian", "/humanitarian", ALL),
         rule("GET", "/humanitarian/inbox", "/humanitarian/inbox", Set.of("officer-rus", "admin")),
         rule("POST", "/humanitarian/inbox", "/humanitarian/inbox", Set.of("officer-rus", "admin")),
-        rule("GET", "/convoys/{id}", "/convoys/" + NONE, ALL)).toList();
+        rule("GET", "/convoys/{id}", "/convoys/" + NONE, ALL),
+        rule("GET", "/api/v1/bulletins", "/api/v1/bulletins", PUBLIC),
+        rule("GET", "/api/v1/bulletins.atom", "/api/v1/bulletins.atom", PUBLIC),
+        rule("GET", "/api/v1/bulletins/{date}", "/api/v1/bulletins/2017-06-01", PUBLIC),
+        rule("GET", "/api/v1/bulletins/{date}/editions", "/api/v1/bulletins/2017-06-01/editions", PUBLIC),
+        rule("POST", "/api/v1/bulletins/{date}/draft", "/api/v1/bulletins/2017-06-01/draft", monitor),
+        rule("POST", "/api/v1/bulletins/{date}/submit", "/api/v1/bulletins/2017-06-01/submit", monitor),
+        rule("POST", "/api/v1/bulletins/{date}/review", "/api/v1/bulletins/2017-06-01/review", monitor),
+        rule("POST", "/api/v1/bulletins/{date}/publish", "/api/v1/bulletins/2017-06-01/publish", monitor),
+        rule("GET", "/portal", "/portal", PUBLIC),
+        rule("GET", "/bulletins", "/bulletins", Set.of("monitor", "analyst", "admin")),
+        rule("POST", "/bulletins/drafts", "/bulletins/drafts", monitor),
+        rule("POST", "/bulletins/{date}/{action}", "/bulletins/2017-06-01/submit", monitor)).toList();
   }
 
   static Rule rule(String method, String template, String path, Set<String> allowed) {

@@ -142,6 +142,13 @@ public final class InvestigationRepository {
     });
   }
 
+  /** Investigations opened before {@code at} and not concluded by then, oldest deadline first. */
+  public List<InvestigationRow> openAt(Instant at) {
+    return db.jdbi().withHandle(h -> h.createQuery(SELECT + " WHERE v.opened_at < :at"
+            + " AND (v.concluded_at IS NULL OR v.concluded_at >= :at) ORDER BY v.deadline NULLS LAST, v.opened_at")
+        .bind("at", Timestamp.from(at)).map((rs, ctx) -> row(rs)).list());
+  }
+
   public List<StepRow> steps(UUID id) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM investigation_step WHERE investigation_id = :id ORDER BY id")
         .bind("id", id)

@@ -1,0 +1,184 @@
+package org.truce.server.bulletin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.truce.server.auth.Access;
+import org.truce.server.auth.Principal;
+import org.truce.server.auth.Role;
+import org.truce.server.http.JsonBodies;
+import org.truce.server.http.ProblemHandlers;
+import org.truce.server.http.QueryParams;
+import org.truce.server.ledger.LedgerService;
+import org.truce.store.bulletin.BulletinRow;
+
+/**
+ * The bulletin API: published editions for everyone (no sign-in), drafts and previews for the
+ * mechanism's staff, the monitors' workflow (draft, submit, review, publish), and the Atom feed.
+ */
+public final class BulletinApi {
+  private static final java.time.Duration LEAF_WAIT = java.time.Duration.ofSeconds(3);
+
+  private final BulletinService service;
+  private final BulletinJson view;
+  private final JsonBodies bodies;
+  private final LedgerService ledger;
+  private final ObjectMapper json;
+
+  public BulletinApi(BulletinService service, JsonBodies bodies,
+      org.truce.server.ledger.LedgerApi ledgerApi, LedgerService ledger, ObjectMapper json) {
+    this.service = service;
+    this.bodies = bodies;
+    this.ledger = ledger;
+    this.json = json;
+    this.view = new BulletinJson(json, ledgerApi, ledger);
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/bulletins", this::list, Role.PUBLIC);
+    routes.get("/api/v1/bulletins.atom", this::feed, Role.PUBLIC);
+    routes.get("/api/v1/bulletins/{date}", this::get, Role.PUBLIC);
+    routes.get("/api/v1/bulletins/{date}/editions", this::editions, Role.PUBLIC);
+    routes.post("/api/v1/bulletins/{date}/draft", this::draft, Role.MONITOR);
+    routes.post("/api/v1/bulletins/{date}/submit", this::submit, Role.MONITOR);
+    routes.post("/api/v1/bulletins/{date}/review", this::review, Role.MONITOR);
+    routes.post("/api/v1/bulletins/{date}/publish", this::publish, Role.MONITOR);
+  }
+
+  private void list(Context ctx) {
+    QueryParams q = new QueryParams(ctx);
+    int limit = q.integer("limit", 50, 1, 500);
+    int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
+    boolean staff = Access.principal(ctx).seesAllParties();
+    ObjectNode body = json.createObjectNode();
+    ArrayNode items = body.putArray("items");
+    service.published(limit, offset).forEach(r -> items.add(view.summary(r, staff)));
+    if (staff) {
+      ArrayNode open = body.putArray("unpublished");
+      service.unpublished().forEach(r -> open.add(view.summary(r, true)));
+    }
+    body.put("limit", limit);
+    body.put("offset", offset);
+    ctx.json(body);
+  }
+
+  private void get(Context ctx) {
+    LocalDate date = date(ctx.pathParam("date"));
+    Principal p = Access.principal(ctx);
+    Optional<BulletinRow> row = chosen(ctx, date, p);
+    if (row.isPresent()) {
+      ctx.json(view.of(row.get(), p.seesAllParties()));
+    } else if (p.seesAllParties()) {
+      ctx.json(view.preview(service.preview(date)));
+    } else {
+      throw new ProblemHandlers.NotFound("no bulletin published for " + date);
+    }
+  }
+
+  /**
+   * The edition asked for ({@code ?edition=N}) or the latest published one; staff also get an
+   * unpublished edition, and the latest edition whatever its status when none is published.
+   */
+  Optional<BulletinRow> chosen(Context ctx, LocalDate date, Principal p) {
+    QueryParams q = new QueryParams(ctx);
+    boolean staff = p.seesAllParties();
+    if (q.text("edition") != null) {
+      int edition = q.integer("edition", 1, 1, 100_000);
+      BulletinRow row = service.edition(date, edition).filter(r -> staff || r.publishedAt() != null)
+          .orElseThrow(() -> new ProblemHandlers.NotFound("no edition " + edition + " of the bulletin for " + date));
+      return Optional.of(row);
+    }
+    Optional<BulletinRow> published = service.latestPublished(date);
+    if (published.isPresent() || !staff) {
+      return published;
+    }
+    return service.repository().latest(date);
+  }
+
+  private void editions(Context ctx) {
+    LocalDate date = date(ctx.pathParam("date"));
+    boolean staff = Access.principal(ctx).seesAllParties();
+    ObjectNode body = json.createObjectNode();
+    ArrayNode items = body.putArray("items");
+    service.editions(date).stream().filter(r -> staff || r.publishedAt() != null)
+        .forEach(r -> items.add(view.summary(r, staff)));
+    ctx.json(body);
+  }
+
+  private void draft(Context ctx) {
+    JsonNode body = optionalBody(ctx);
+    String reason = body == null ? null : text(body, "reason");
+    BulletinService.Drafted drafted = service.draft(date(ctx.pathParam("date")), reason, Access.principal(ctx));
+    ctx.status(drafted.created() ? 201 : 200);
+    ctx.json(view.of(drafted.row(), true));
+  }
+
+  private void submit(Context ctx) {
+    ctx.json(view.of(service.submit(date(ctx.pathParam("date")), Access.principal(ctx)), true));
+  }
+
+  private void review(Context ctx) {
+    JsonNode body = bodies.read(ctx);
+    String decision = text(body, "decision");
+    if (!"approve".equals(decision) && !"return".equals(decision)) {
+      throw new ProblemHandlers.BadRequest("decision", "must be approve or return");
+    }
+    BulletinRow row = service.review(date(ctx.pathParam("date")), "approve".equals(decision), text(body, "note"),
+        Access.principal(ctx));
+    ctx.json(view.of(row, true));
+  }
+
+  private void publish(Context ctx) {
+    BulletinService.Published published = service.publish(date(ctx.pathParam("date")), Access.principal(ctx));
+    ledger.awaitLeafIndex(published.ledgerEntryId(), LEAF_WAIT);
+    BulletinRow row = published.row();
+    ctx.status(201).header("Location", "/api/v1/bulletins/" + row.day() + "?edition=" + row.edition());
+    ctx.json(view.of(row, true));
+  }
+
+  private void feed(Context ctx) {
+    List<BulletinRow> published = service.published(50, 0);
+    ctx.contentType(BulletinAtomFeed.MEDIA_TYPE + "; charset=utf-8")
+        .result(BulletinAtomFeed.render(baseUrl(ctx), ledger.origin(), published));
+  }
+
+  static String baseUrl(Context ctx) {
+    return ctx.scheme() + "://" + ctx.host();
+  }
+
+  static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new ProblemHandlers.BadRequest("date", "must be a day as YYYY-MM-DD, got '" + text + "'");
+    }
+  }
+
+  private JsonNode optionalBody(Context ctx) {
+    if (ctx.contentLength() <= 0) {
+      return null;
+    }
+    return bodies.read(ctx);
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw new ProblemHandlers.BadRequest(field, "must be text");
+    }
+    if (n.asText().length() > 4000) {
+      throw new ProblemHandlers.BadRequest(field, "must be at most 4000 characters");
+    }
+    return n.asText();
+  }
+}
