@@ -13,21 +13,26 @@ import java.util.Objects;
  * at 17:59 on 12 March belongs to 12 March, one at 18:01 to 13 March. Days are 24 hours long except
  * across a daylight-saving change, which this follows through the zone's rules.
  *
- * @param cutoff the time of day, in whole minutes, at which a reporting day ends
+ * @param cutoff the time of day, in whole seconds, at which a reporting day ends
  * @param zone   the zone the cut-off is read in
  */
 public record ReportingDay(LocalTime cutoff, ZoneId zone) {
   public ReportingDay {
     Objects.requireNonNull(cutoff, "cutoff");
     Objects.requireNonNull(zone, "zone");
-    if (cutoff.getSecond() != 0 || cutoff.getNano() != 0) {
-      throw new IllegalArgumentException("the cut-off must be whole minutes, got " + cutoff);
+    if (cutoff.getNano() != 0) {
+      throw new IllegalArgumentException("the cut-off must be a whole second, got " + cutoff);
     }
   }
 
-  /** The instant reporting day {@code day} ends (included in it). */
+  /**
+   * The instant reporting day {@code day} ends (included in it): the cut-off on that date, or with
+   * a midnight cut-off the midnight that ends it, so the reporting day is the calendar day (as the
+   * bulletin reads a midnight cut-off).
+   */
   public Instant end(LocalDate day) {
-    return ZonedDateTime.of(day, cutoff, zone).toInstant();
+    LocalDate closing = LocalTime.MIDNIGHT.equals(cutoff) ? day.plusDays(1) : day;
+    return ZonedDateTime.of(closing, cutoff, zone).toInstant();
   }
 
   /** The instant reporting day {@code day} starts (excluded from it): the end of the day before. */

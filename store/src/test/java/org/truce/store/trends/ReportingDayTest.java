@@ -42,8 +42,18 @@ class ReportingDayTest {
   }
 
   @Test
-  void aCutOffWithSecondsIsRefused() {
-    assertThatThrownBy(() -> new ReportingDay(LocalTime.of(18, 0, 30), ZoneId.of("UTC")))
+  void aMidnightCutOffMakesTheReportingDayTheCalendarDay() {
+    ReportingDay utc = new ReportingDay(LocalTime.MIDNIGHT, ZoneId.of("UTC"));
+    assertThat(utc.dayOf(Instant.parse("2018-01-01T00:00:00.000001Z"))).isEqualTo(LocalDate.of(2018, 1, 1));
+    assertThat(utc.dayOf(Instant.parse("2018-01-01T23:59:00Z"))).isEqualTo(LocalDate.of(2018, 1, 1));
+    assertThat(utc.end(LocalDate.of(2018, 1, 1))).isEqualTo(Instant.parse("2018-01-02T00:00:00Z"));
+  }
+
+  @Test
+  void aCutOffWithAFractionOfASecondIsRefused() {
+    assertThatThrownBy(() -> new ReportingDay(LocalTime.of(18, 0, 30, 500_000_000), ZoneId.of("UTC")))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new ReportingDay(LocalTime.of(18, 0, 30), ZoneId.of("UTC")).end(LocalDate.of(2018, 1, 1)))
+        .isEqualTo(Instant.parse("2018-01-01T18:00:30Z"));
   }
 }
