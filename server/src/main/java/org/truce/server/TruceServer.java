@@ -143,6 +143,10 @@ public final class TruceServer implements AutoCloseable {
     this.bulletins = bulletinService(db, incidents, humanitarian, ledger);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
         config.tileUrl(), visibility, proximity);
+    org.truce.server.trends.TrendsService trends = new org.truce.server.trends.TrendsService(
+        new org.truce.store.trends.TrendRepository(db,
+            org.truce.server.trends.TrendsSettings.fromEnvironment(System.getenv())),
+        references, Clock.systemUTC());
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -186,6 +190,8 @@ public final class TruceServer implements AutoCloseable {
       new WitnessesApi(witnesses).register(c.routes);
       new ReferenceApi(references, gazetteer, json).register(c.routes);
       new OgcApi(reports.repository(), incidents.repository(), references, json).register(c.routes);
+      new org.truce.server.trends.TrendsApi(trends, references, visibility, json).register(c.routes);
+      new org.truce.server.trends.TrendsUi(trends, references, visibility, templates).register(c.routes);
       ui.register(c.routes);
       zoneUi.register(c.routes);
       humanitarianApi.register(c.routes);
