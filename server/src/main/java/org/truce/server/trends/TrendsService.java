@@ -104,9 +104,9 @@ public final class TrendsService {
   private Sides sides(Agreement a, int window) {
     ReportingDay rd = reportingDay();
     LocalDate entry = rd.dayOf(a.inForceFrom());
-    boolean onCutoff = a.inForceFrom().equals(rd.end(entry));
-    LocalDate lastBefore = onCutoff ? entry : entry.minusDays(1);
-    LocalDate firstAfter = entry.plusDays(1);
+    boolean onCutoff = a.inForceFrom().equals(rd.start(entry));
+    LocalDate lastBefore = entry.minusDays(1);
+    LocalDate firstAfter = onCutoff ? entry : entry.plusDays(1);
     return new Sides(entry, onCutoff ? null : entry, lastBefore.minusDays(window - 1L), lastBefore, firstAfter,
         firstAfter.plusDays(window - 1L));
   }

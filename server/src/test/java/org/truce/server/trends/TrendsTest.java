@@ -69,7 +69,7 @@ class TrendsTest {
     List<String> ids = new ArrayList<>();
     ids.add(register(s, "RUS", "2018-03-12T15:59:00Z", "shelling", IDLIB, null)); // 17:59: day 12
     ids.add(register(s, "RUS", "2018-03-12T16:01:00Z", "mortar", IDLIB, null)); // 18:01: day 13
-    ids.add(register(s, "TUR", "2018-03-12T16:00:00Z", "shelling", LATAKIA, null)); // 18:00 exactly: day 12
+    ids.add(register(s, "TUR", "2018-03-12T16:00:00Z", "shelling", LATAKIA, null)); // 18:00 exactly: the cut-off opens day 13
     String wrong = register(s, "RUS", "2018-03-14T08:00:00Z", "air-strike", IDLIB, null);
     ids.add(register(s, "RUS", "2018-03-15T08:00:00Z", "air-strike", IDLIB, wrong)); // corrects it: day 15
 
@@ -78,7 +78,7 @@ class TrendsTest {
         "2018-03-15", "2018-03-16");
     assertThat(texts(byParty.get("series"), "key")).containsExactly("RUS", "TUR");
     assertThat(series(byParty)).containsExactly(Map.entry("RUS", List.of(0L, 1L, 1L, 0L, 1L, 0L)),
-        Map.entry("TUR", List.of(0L, 1L, 0L, 0L, 0L, 0L)));
+        Map.entry("TUR", List.of(0L, 0L, 1L, 0L, 0L, 0L)));
     assertThat(byParty.at("/series/0/total").asLong()).isEqualTo(3);
     assertThat(byParty.at("/reportingDay/cutoff").asText()).isEqualTo("18:00");
     assertThat(byParty.at("/reportingDay/timeZone").asText()).isEqualTo("Asia/Damascus");
@@ -86,7 +86,7 @@ class TrendsTest {
 
     JsonNode byCategory = get(s, "/api/v1/trends?by=category&from=2018-03-11&to=2018-03-16");
     assertThat(series(byCategory)).as("most reports first").containsExactly(
-        Map.entry("shelling", List.of(0L, 2L, 0L, 0L, 0L, 0L)), Map.entry("air-strike", List.of(0L, 0L, 0L, 0L, 1L, 0L)),
+        Map.entry("shelling", List.of(0L, 1L, 1L, 0L, 0L, 0L)), Map.entry("air-strike", List.of(0L, 0L, 0L, 0L, 1L, 0L)),
         Map.entry("mortar", List.of(0L, 0L, 1L, 0L, 0L, 0L)));
 
     // Zones and governorates as the server computed them for each current report.
@@ -111,16 +111,16 @@ class TrendsTest {
     JsonNode inIdlib = get(s, "/api/v1/trends?by=zone&zone=DEZ-IDLIB&from=2018-03-11&to=2018-03-16");
     assertThat(series(inIdlib)).containsOnlyKeys("DEZ-IDLIB").containsEntry("DEZ-IDLIB", zones.get("DEZ-IDLIB"));
     assertThat(series(get(s, "/api/v1/trends?by=party&party=TUR&category=shelling&from=2018-03-11&to=2018-03-16")))
-        .containsExactly(Map.entry("TUR", List.of(0L, 1L, 0L, 0L, 0L, 0L)));
+        .containsExactly(Map.entry("TUR", List.of(0L, 0L, 1L, 0L, 0L, 0L)));
 
     // Damascus moved its clocks to UTC+3 at midnight on 30 March 2018: reporting day 30 March lasts
     // 23 hours, and from then on 18:00 there is 15:00 UTC.
     register(s, "RUS", "2018-03-29T16:01:00Z", "shelling", IDLIB, null); // 18:01 at UTC+2: day 30
-    register(s, "RUS", "2018-03-30T15:00:00Z", "shelling", IDLIB, null); // 18:00 at UTC+3: day 30
+    register(s, "RUS", "2018-03-30T15:00:00Z", "shelling", IDLIB, null); // 18:00 at UTC+3: the cut-off opens day 31
     register(s, "RUS", "2018-03-31T14:59:00Z", "shelling", IDLIB, null); // 17:59: day 31
     register(s, "RUS", "2018-03-31T15:01:00Z", "shelling", IDLIB, null); // 18:01: 1 April
     assertThat(series(get(s, "/api/v1/trends?from=2018-03-28&to=2018-04-02")))
-        .containsExactly(Map.entry("RUS", List.of(0L, 0L, 2L, 1L, 1L, 0L)));
+        .containsExactly(Map.entry("RUS", List.of(0L, 0L, 1L, 2L, 1L, 0L)));
   }
 
   @ParameterizedTest
@@ -169,7 +169,7 @@ class TrendsTest {
     RunningServer s = server(db);
     // In force from midnight on 11 July 2018 in Damascus (UTC+3): inside reporting day 11 July.
     addAgreement(s, "TEST-2018-07", "Test arrangement of July", "2018-07-10T21:00:00Z");
-    // In force from 18:00 on 12 July: exactly when reporting day 12 July ends.
+    // In force from 18:00 on 12 July: exactly when reporting day 12 July ends and 13 July begins.
     addAgreement(s, "TEST-2018-07B", "Test arrangement at the cut-off", "2018-07-12T15:00:00Z");
     register(s, "RUS", "2018-07-08T10:00:00Z", "shelling", IDLIB, null);
     register(s, "TUR", "2018-07-09T10:00:00Z", "shelling", IDLIB, null);
@@ -184,7 +184,7 @@ class TrendsTest {
     assertThat(t.get("from").asText()).isEqualTo("2018-07-08");
     assertThat(t.get("to").asText()).isEqualTo("2018-07-14");
     assertThat(texts(t.get("agreements"), "code")).containsExactly("TEST-2018-07", "TEST-2018-07B");
-    assertThat(texts(t.get("agreements"), "day")).containsExactly("2018-07-11", "2018-07-12");
+    assertThat(texts(t.get("agreements"), "day")).containsExactly("2018-07-11", "2018-07-13");
     JsonNode c = t.get("comparison");
     assertThat(c.get("agreement").asText()).isEqualTo("TEST-2018-07");
     assertThat(c.get("splitDay").asText()).isEqualTo("2018-07-11");

@@ -8,9 +8,10 @@ import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * The mechanism's reporting day: day D runs from the cut-off on day D-1 (excluded) to the cut-off
- * on day D (included), read in the mechanism's time zone. With an 18:00 Damascus cut-off, a report
- * at 17:59 on 12 March belongs to 12 March, one at 18:01 to 13 March. Days are 24 hours long except
+ * The mechanism's reporting day, as the bulletin cuts it ({@code core/bulletin/ReportingDay}): day D
+ * runs from the cut-off on day D-1 (included) to the cut-off on day D (excluded), read in the
+ * mechanism's time zone. With an 18:00 Damascus cut-off, a report at 17:59 on 12 March belongs to
+ * 12 March, one at 18:00 or 18:01 to 13 March. Days are 24 hours long except
  * across a daylight-saving change, which this follows through the zone's rules.
  *
  * @param cutoff the time of day, in whole seconds, at which a reporting day ends
@@ -26,7 +27,7 @@ public record ReportingDay(LocalTime cutoff, ZoneId zone) {
   }
 
   /**
-   * The instant reporting day {@code day} ends (included in it): the cut-off on that date, or with
+   * The instant reporting day {@code day} ends (excluded from it): the cut-off on that date, or with
    * a midnight cut-off the midnight that ends it, so the reporting day is the calendar day (as the
    * bulletin reads a midnight cut-off).
    */
@@ -35,7 +36,7 @@ public record ReportingDay(LocalTime cutoff, ZoneId zone) {
     return ZonedDateTime.of(closing, cutoff, zone).toInstant();
   }
 
-  /** The instant reporting day {@code day} starts (excluded from it): the end of the day before. */
+  /** The instant reporting day {@code day} starts (included in it): the end of the day before. */
   public Instant start(LocalDate day) {
     return end(day.minusDays(1));
   }
@@ -43,10 +44,10 @@ public record ReportingDay(LocalTime cutoff, ZoneId zone) {
   /** The reporting day {@code t} belongs to. */
   public LocalDate dayOf(Instant t) {
     LocalDate day = t.atZone(zone).toLocalDate();
-    while (t.isAfter(end(day))) {
+    while (!t.isBefore(end(day))) {
       day = day.plusDays(1);
     }
-    while (!t.isAfter(start(day))) {
+    while (t.isBefore(start(day))) {
       day = day.minusDays(1);
     }
     return day;

@@ -20,7 +20,7 @@ import org.truce.store.db.Database;
  * <p>Neither database shares the other's time zone functions (nor necessarily the JVM's zone
  * rules), so the day is computed from the event's epoch time: the requested period is cut into
  * runs of 24-hour reporting days, and within a run starting at instant {@code s} a report at
- * {@code t} belongs to day {@code ceil((t - s) / 24 h)}, exact to the microsecond the databases
+ * {@code t} belongs to day {@code floor((t - s) / 24 h) + 1}, exact to the microsecond the databases
  * store. A day that is not 24 hours long (a daylight-saving change) is a run of its own. Zone
  * rules come from the JVM ({@link ReportingDay}), so both databases cut the days alike.
  */
@@ -120,12 +120,12 @@ public final class TrendRepository {
     };
     String join = by != Dimension.ZONE ? ""
         : " LEFT JOIN report_zone z ON z.report_id = r.id" + (f.zone() == null ? "" : " AND z.zone_code = :zone");
-    // Microseconds since the run's start, rounded up to whole days: (run start, +24 h] is day 1.
-    String dayIndex = "(CAST(ROUND((EXTRACT(EPOCH FROM r.occurred_at) - CAST(:base AS BIGINT)) * 1000000) AS BIGINT) + "
-        + (DAY_MICROS - 1) + ") / " + DAY_MICROS;
+    // Microseconds since the run's start, in whole days: [run start, +24 h) is day 1.
+    String dayIndex = "CAST(ROUND((EXTRACT(EPOCH FROM r.occurred_at) - CAST(:base AS BIGINT)) * 1000000) AS BIGINT) / "
+        + DAY_MICROS + " + 1";
     return "SELECT s.day_index, s.series_key, COUNT(*) AS reports FROM (SELECT " + dayIndex + " AS day_index, "
         + series + " AS series_key FROM report r" + join
-        + " WHERE r.occurred_at > :runStart AND r.occurred_at <= :runEnd" + where(f)
+        + " WHERE r.occurred_at >= :runStart AND r.occurred_at < :runEnd" + where(f)
         + ") s GROUP BY s.day_index, s.series_key";
   }
 
