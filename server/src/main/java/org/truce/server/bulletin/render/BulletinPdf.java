@@ -70,6 +70,7 @@ public final class BulletinPdf {
   }
 
   public BulletinPdf(TemplateEngine engine) {
+    RendererLog.install();
     this.engine = engine;
     this.fonts = FONTS.stream().collect(Collectors.toMap(f -> f, FontFile::read, (a, b) -> a, LinkedHashMap::new));
   }
