@@ -129,9 +129,14 @@ public final class BulletinPage {
     return new BulletinView.Incident(i.code(), incidentHref(i.code()),
         i.occurredFrom() == null ? t.text("none.value") : t.dateTime(i.occurredFrom()), t.category(i.category()),
         unplaced(i.governorate()) ? t.text("not.placed") : i.governorate(),
-        i.grading() == null ? "none" : i.grading().toLowerCase(Locale.ROOT), t.grading(i.grading()),
-        t.attribution(i.attribution()), parties(t, doc, i.registeredBy()), parties(t, doc, i.confirmedBy()),
+        i.grading() == null ? "none" : i.grading().toLowerCase(Locale.ROOT), assessed(t, i, t.grading(i.grading())),
+        assessed(t, i, t.attribution(i.attribution())), parties(t, doc, i.registeredBy()), parties(t, doc, i.confirmedBy()),
         parties(t, doc, i.disputedBy()), casualties(t, i.killed()), casualties(t, i.injured()), i.disputed());
+  }
+
+  /** A grading or attribution as the bulletin states it: one the record merely suggests says so. */
+  private static String assessed(BulletinTexts t, IncidentLine i, String label) {
+    return i.assessed() ? label : t.format("grading.suggested", "label", label);
   }
 
   private static String parties(BulletinTexts t, BulletinDocument doc, List<String> codes) {

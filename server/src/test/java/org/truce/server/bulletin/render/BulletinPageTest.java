@@ -96,7 +96,10 @@ class BulletinPageTest {
   @Test
   void incidentsInvestigationsHumanitarianAndComparison() {
     String html = html(SampleBulletin.document(), "en");
-    assertThat(html).contains("<tr class=\"disputed\">", "Shelling / artillery", "Contested", "Unattributed",
+    assertThat(html).contains("<tr class=\"disputed\">", "Shelling / artillery",
+        "<td class=\"grading-contested\">Contested</td><td>Contested</td>",
+        "<td class=\"grading-fair\">Fair (suggested by the record, not yet assessed)</td>",
+        "<td>Unattributed (suggested by the record, not yet assessed)</td>",
         "2–3–5", "4–6–10", "<tr class=\"overdue\">", "overdue</strong>", "not assigned", "Open, not yet assigned",
         "3 deconfliction alerts were raised for reports of the day.", "Humanitarian corridor", "Пауза в восточном Алеппо",
         "Suspended", "Shelling near the checkpoint", "Before \u2068AST-2017-05\u2069 entered into force (daily mean over 30 days)",

@@ -22,7 +22,8 @@ import org.truce.server.bulletin.BulletinDocument;
 /**
  * A realistic bulletin edition built by hand: the second, corrected edition of 5 May 2017 with
  * party, place and zone names in Russian, Arabic and Turkish as the data would hold them, a zone
- * whose name is markup, an incident one party disputes and an overdue investigation.
+ * whose name is markup, an incident one party disputes (assessed), one whose grading the record only
+ * suggests, and an overdue investigation.
  */
 final class SampleBulletin {
   static final String RUS_NAME = "Российская Федерация";
@@ -63,10 +64,10 @@ final class SampleBulletin {
     PartyTally syr = new PartyTally("SYR", SYR_NAME, 0, List.of(), List.of(), List.of(), 0);
     IncidentLine disputed = new IncidentLine("INC-2017-0042", "shelling", ALEPPO, Instant.parse("2017-05-05T07:40:00Z"),
         "CONTESTED", "CONTESTED", "OPEN", List.of("RUS"), List.of(), List.of("TUR"),
-        new Casualties(2, 3, 5), new Casualties(4, 6, 10));
+        new Casualties(2, 3, 5), new Casualties(4, 6, 10), true);
     IncidentLine confirmed = new IncidentLine("INC-2017-0043", "air-strike", "Latakia",
         Instant.parse("2017-05-05T11:15:00Z"), "FAIR", "UNATTRIBUTED", "OPEN", List.of("RUS", "TUR"),
-        List.of("TUR"), List.of(), Casualties.NONE, new Casualties(1, 1, 2));
+        List.of("TUR"), List.of(), Casualties.NONE, new Casualties(1, 1, 2), false);
     InvestigationLine overdue = new InvestigationLine("INC-2017-0042", "IN_PROGRESS", "monitor-2",
         Instant.parse("2017-05-01T09:00:00Z"), Instant.parse("2017-05-04T09:00:00Z"), true);
     InvestigationLine onTime = new InvestigationLine("INC-2017-0039", "OPEN", null,
