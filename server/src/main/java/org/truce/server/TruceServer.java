@@ -198,7 +198,8 @@ public final class TruceServer implements AutoCloseable {
       new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
           config.tileUrl()).register(c.routes);
       new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
-      new BulletinApi(bulletins, bodies, ledgerApi, ledger, json).register(c.routes);
+      new BulletinApi(bulletins, new org.truce.server.bulletin.render.BulletinPdf(), bodies, ledgerApi, ledger, json)
+          .register(c.routes);
       new BulletinUi(bulletins, references, templates, new DisplayTime(config.displayZone())).register(c.routes);
       new EvidenceApi(evidence, json).register(c.routes);
       new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))

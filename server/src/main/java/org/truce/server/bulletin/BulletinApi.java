@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.truce.server.auth.Access;
+import org.truce.server.bulletin.render.BulletinPdf;
 import org.truce.server.auth.Principal;
 import org.truce.server.auth.Role;
 import org.truce.server.http.JsonBodies;
@@ -29,13 +30,15 @@ public final class BulletinApi {
   private final BulletinService service;
   private final BulletinJson view;
   private final JsonBodies bodies;
+  private final BulletinPdf pdf;
   private final LedgerService ledger;
   private final ObjectMapper json;
 
-  public BulletinApi(BulletinService service, JsonBodies bodies,
+  public BulletinApi(BulletinService service, BulletinPdf pdf, JsonBodies bodies,
       org.truce.server.ledger.LedgerApi ledgerApi, LedgerService ledger, ObjectMapper json) {
     this.service = service;
     this.bodies = bodies;
+    this.pdf = pdf;
     this.ledger = ledger;
     this.json = json;
     this.view = new BulletinJson(json, ledgerApi, ledger);
@@ -70,7 +73,12 @@ public final class BulletinApi {
   }
 
   private void get(Context ctx) {
-    LocalDate date = date(ctx.pathParam("date"));
+    String raw = ctx.pathParam("date");
+    if (raw.endsWith(".pdf")) {
+      pdf(ctx, date(raw.substring(0, raw.length() - ".pdf".length())));
+      return;
+    }
+    LocalDate date = date(raw);
     Principal p = Access.principal(ctx);
     Optional<BulletinRow> row = chosen(ctx, date, p);
     if (row.isPresent()) {
@@ -82,24 +90,34 @@ public final class BulletinApi {
     }
   }
 
-  /**
-   * The edition asked for ({@code ?edition=N}) or the latest published one; staff also get an
-   * unpublished edition, and the latest edition whatever its status when none is published.
-   */
-  Optional<BulletinRow> chosen(Context ctx, LocalDate date, Principal p) {
+  /** The edition asked for ({@code ?edition=N}, 404 when the caller may not see it) or the default one. */
+  private Optional<BulletinRow> chosen(Context ctx, LocalDate date, Principal p) {
+    Integer edition = edition(ctx);
+    Optional<BulletinRow> row = service.select(date, edition, p.seesAllParties());
+    if (edition != null && row.isEmpty()) {
+      throw new ProblemHandlers.NotFound("no edition " + edition + " of the bulletin for " + date);
+    }
+    return row;
+  }
+
+  /** The PDF of the edition the page would show, in {@code ?lang=} (en, ru, ar, tr). */
+  private void pdf(Context ctx, LocalDate date) {
+    String lang = BulletinUi.language(ctx);
+    Principal p = Access.principal(ctx);
+    Integer edition = edition(ctx);
+    Optional<BulletinRow> row = service.select(date, edition, p.seesAllParties());
+    BulletinDocument doc = service.documentFor(date, edition, p.seesAllParties())
+        .orElseThrow(() -> new ProblemHandlers.NotFound(edition == null ? "no bulletin published for " + date
+            : "no edition " + edition + " of the bulletin for " + date));
+    byte[] bytes = pdf.render(doc, lang, row.map(service::leafIndex).orElse(null));
+    String name = "truce-bulletin-" + date + (doc.edition() > 0 ? "-ed" + doc.edition() : "-preview") + "-" + lang + ".pdf";
+    ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + name + "\"")
+        .result(bytes);
+  }
+
+  static Integer edition(Context ctx) {
     QueryParams q = new QueryParams(ctx);
-    boolean staff = p.seesAllParties();
-    if (q.text("edition") != null) {
-      int edition = q.integer("edition", 1, 1, 100_000);
-      BulletinRow row = service.edition(date, edition).filter(r -> staff || r.publishedAt() != null)
-          .orElseThrow(() -> new ProblemHandlers.NotFound("no edition " + edition + " of the bulletin for " + date));
-      return Optional.of(row);
-    }
-    Optional<BulletinRow> published = service.latestPublished(date);
-    if (published.isPresent() || !staff) {
-      return published;
-    }
-    return service.repository().latest(date);
+    return q.text("edition") == null ? null : q.integer("edition", 1, 1, 100_000);
   }
 
   private void editions(Context ctx) {

@@ -174,6 +174,37 @@ public final class BulletinService {
     return repository.unpublished();
   }
 
+  /**
+   * The edition a caller gets for a day: {@code edition} if given, else the latest published one.
+   * Staff (monitors, analysts, admins) also get unpublished editions, and the latest edition of
+   * any status when none is published; others only ever see published editions.
+   */
+  public Optional<BulletinRow> select(LocalDate date, Integer edition, boolean staff) {
+    if (edition != null) {
+      return repository.find(date, edition).filter(r -> staff || r.status() == BulletinStatus.PUBLISHED);
+    }
+    Optional<BulletinRow> published = repository.latestPublished(date);
+    return published.isPresent() || !staff ? published : repository.latest(date);
+  }
+
+  /**
+   * What the page and the PDF show for a day: the selected edition, or for staff a preview
+   * compiled now when nothing is stored; empty when the caller may see nothing.
+   */
+  public Optional<BulletinDocument> documentFor(LocalDate date, Integer edition, boolean staff) {
+    Optional<BulletinRow> row = select(date, edition, staff);
+    if (row.isPresent()) {
+      return Optional.of(document(row.get()));
+    }
+    return staff && edition == null ? Optional.of(previewDocument(preview(date))) : Optional.empty();
+  }
+
+  /** The leaf index of a published edition's ledger entry, once sequenced. */
+  public Long leafIndex(BulletinRow row) {
+    return row.ledgerEntryId() == null ? null
+        : ledger.store().byEntryId(row.ledgerEntryId()).map(e -> e.leafIndex()).orElse(null);
+  }
+
   /** The document the page and the PDF render for a stored edition. */
   public BulletinDocument document(BulletinRow row) {
     return new BulletinDocument(BulletinCanonicalForm.parse(row.content()), row.edition(), row.status().name(),

@@ -13,6 +13,8 @@ import org.truce.core.bulletin.BulletinCanonicalForm;
 import org.truce.core.bulletin.BulletinContent;
 import org.truce.server.auth.Access;
 import org.truce.server.auth.Role;
+import org.truce.server.bulletin.render.BulletinPage;
+import org.truce.server.bulletin.render.BulletinView;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 import org.truce.server.reference.ReferenceData;
@@ -41,6 +43,7 @@ public final class BulletinUi {
   public void register(RoutesConfig routes) {
     routes.get("/portal", this::portal, Role.PUBLIC);
     routes.get("/bulletins", this::desk, Role.MONITOR, Role.ANALYST);
+    routes.get("/bulletins/{date}", this::bulletin, Role.PUBLIC);
     routes.post("/bulletins/drafts", this::draftDay, Role.MONITOR);
     routes.post("/bulletins/{date}/{action}", this::act, Role.MONITOR);
   }
@@ -52,6 +55,19 @@ public final class BulletinUi {
     PortalView view = new PortalView(lang, editions, agreements, PortalView.bundle(lang));
     templates.render(ctx, "portal.jte", Map.of(
         "page", new PageInfo(view.t("title"), "portal", lang, view.dir(), null, null, ""), "view", view));
+  }
+
+  /** One edition as a page, in {@code ?lang=}: published ones for anyone, drafts and previews for staff. */
+  private void bulletin(Context ctx) {
+    LocalDate date = BulletinApi.date(ctx.pathParam("date"));
+    String lang = language(ctx);
+    boolean staff = Access.principal(ctx).seesAllParties();
+    Integer edition = BulletinApi.edition(ctx);
+    java.util.Optional<BulletinRow> row = service.select(date, edition, staff);
+    BulletinDocument doc = service.documentFor(date, edition, staff).orElseThrow(() -> new ProblemHandlers.NotFound(
+        edition == null ? "no bulletin published for " + date : "no edition " + edition + " of the bulletin for " + date));
+    BulletinView view = BulletinPage.model(doc, lang, row.map(service::leafIndex).orElse(null));
+    templates.render(ctx, BulletinPage.TEMPLATE, Map.of("page", BulletinPage.page(view), "view", view));
   }
 
   private void desk(Context ctx) {

@@ -176,6 +176,8 @@ class AccessMatrixTest {
         rule("POST", "/api/v1/bulletins/{date}/submit", "/api/v1/bulletins/2017-06-01/submit", monitor),
         rule("POST", "/api/v1/bulletins/{date}/review", "/api/v1/bulletins/2017-06-01/review", monitor),
         rule("POST", "/api/v1/bulletins/{date}/publish", "/api/v1/bulletins/2017-06-01/publish", monitor),
+        rule("GET", "/api/v1/bulletins/{date}.pdf", "/api/v1/bulletins/2017-06-01.pdf?lang=ru", PUBLIC),
+        rule("GET", "/bulletins/{date}", "/bulletins/2017-06-01?lang=ar", PUBLIC),
         rule("GET", "/portal", "/portal", PUBLIC),
         rule("GET", "/bulletins", "/bulletins", Set.of("monitor", "analyst", "admin")),
         rule("POST", "/bulletins/drafts", "/bulletins/drafts", monitor),

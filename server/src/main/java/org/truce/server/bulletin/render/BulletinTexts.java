@@ -204,7 +204,7 @@ public final class BulletinTexts {
 
   /** An instant as date and 24-hour time in the bulletin's time zone. */
   public String dateTime(Instant instant) {
-    return inZone(DateFormat.getInstanceForSkeleton("yMMMdHm", locale)).format(Date.from(instant));
+    return atOffsetOf(instant, DateFormat.getInstanceForSkeleton("yMMMdHm", locale)).format(Date.from(instant));
   }
 
   /** A time of day, 24-hour ("18:00"). */
@@ -239,12 +239,15 @@ public final class BulletinTexts {
     return of(lang).text("language.name");
   }
 
-  private <F extends DateFormat> F inZone(F format) {
-    // A fixed offset's java.time id ("Z", "+03:00") is no ICU zone id; "GMT+03:00" is.
-    String id = zone instanceof ZoneOffset offset
-        ? (offset.getTotalSeconds() == 0 ? "GMT" : "GMT" + offset.getId())
-        : zone.getId();
-    format.setTimeZone(TimeZone.getTimeZone(id));
+  /**
+   * Sets the format to the bulletin zone's offset at {@code instant}, taken from the JDK's time
+   * zone rules: ICU4J 59 carries its own rules of 2017, which miss later changes (Syria has kept
+   * UTC+3 all year since 2022, so ICU would write 17:00 for the 18:00 cut-off in winter).
+   */
+  private <F extends DateFormat> F atOffsetOf(Instant instant, F format) {
+    ZoneOffset offset = zone.getRules().getOffset(instant);
+    // A java.time offset id ("Z", "+03:00") is no ICU zone id; "GMT+03:00" is.
+    format.setTimeZone(TimeZone.getTimeZone(offset.getTotalSeconds() == 0 ? "GMT" : "GMT" + offset.getId()));
     return format;
   }
 }
