@@ -17,7 +17,8 @@ import java.util.function.Function;
  */
 public final class PartyTallies {
   /** The governorate code of reports placed in none. */
-  public static final String UNPLACED = "-";
+  /** The same code the trends use for reports placed in no governorate. */
+  public static final String UNPLACED = "none";
 
   private PartyTallies() {}
 
