@@ -98,12 +98,9 @@ class WitnessCosigningTest {
     long size;
     try (RunningServer log = RunningServer.start(db, logDir, Map.of("TRUCE_WITNESSES", witness.asLogSetting()))) {
       long leaf = RunningServer.json(log.postJson("/api/v1/reports", SampleReports.idlib("before"))).at("/ledger/leafIndex").asLong();
-      // the report's incident leaf follows it: wait for both, so the witness's size stays put below
-      for (int i = 0; i < 200 && log.server().ledger().store().pendingCount() > 0; i++) {
-        Thread.sleep(25);
-      }
-      early = awaitCosigned(log, policy, logKeys, Math.max(leaf + 1,
-          log.server().ledger().latestCheckpoint().orElseThrow().size()));
+      // the report's incident leaf follows it: wait until the log stops growing, so the witness's
+      // size stays put below
+      early = awaitCosigned(log, policy, logKeys, Math.max(leaf + 1, quiescentSize(log)));
       size = checkpoint(early).size();
 
       // the same size with another root, signed by the log: a fork
@@ -138,7 +135,7 @@ class WitnessCosigningTest {
 
       // none of that moved the witness: the log's next checkpoint is still cosigned
       long next = RunningServer.json(log.postJson("/api/v1/reports", SampleReports.idlib("after refusals"))).at("/ledger/leafIndex").asLong();
-      String latest = awaitCosigned(log, policy, logKeys, next + 1);
+      String latest = awaitCosigned(log, policy, logKeys, Math.max(next + 1, quiescentSize(log)));
       size = checkpoint(latest).size();
     } finally {
       witness.close();
@@ -193,6 +190,23 @@ class WitnessCosigningTest {
         assertThat(up.get("lastCosignedSize").asLong()).isGreaterThan(leaf);
       }
     }
+  }
+
+  /**
+   * The log's size once nothing is queued and no checkpoint has been added for half a second
+   * (follow-up leaves such as a report's incident are written just after the report's).
+   */
+  private static long quiescentSize(RunningServer log) throws InterruptedException {
+    long size = -1;
+    int stable = 0;
+    for (int i = 0; i < 200 && stable < 5; i++) {
+      Thread.sleep(100);
+      long now = log.server().ledger().latestCheckpoint().map(c -> c.size()).orElse(0L);
+      boolean idle = log.server().ledger().store().pendingCount() == 0;
+      stable = idle && now == size ? stable + 1 : 0;
+      size = now;
+    }
+    return size;
   }
 
   /** Polls the log's witness status until the first witness's entry satisfies {@code condition}. */
