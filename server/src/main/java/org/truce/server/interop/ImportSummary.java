@@ -47,6 +47,10 @@ public final class ImportSummary {
     rows++;
   }
 
+  void rows(long n) {
+    rows += n;
+  }
+
   void imported(int n) {
     imported += n;
   }
