@@ -242,7 +242,7 @@ public final class ReportRepository {
   }
 
   /**
-   * Refreshes PostgreSQL's planner statistics of the tables a bulk insert grows, when the rows
+   * Refreshes PostgreSQL's planner statistics of the tables a bulk insert grows and queries, when the rows
    * inserted through {@link #insertAll} by this process pass 5,000, then 20,000, 80,000 and so on
    * (×4). Without it a large import runs on statistics of a nearly empty table until autovacuum
    * gets to it: plans cached early (sequential scans) stay, and each batch costs more than the
@@ -262,7 +262,8 @@ public final class ReportRepository {
       while (next <= inserted) {
         next *= 4;
       }
-      db.analyze("report", "report_zone", "report_source_ref", "ledger_entry");
+      // the tables the import and the integrator query while they grow (duplicate check, pending queue)
+      db.analyze("report_source_ref", "ledger_entry");
     }
   }
 
