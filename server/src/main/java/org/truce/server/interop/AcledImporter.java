@@ -44,11 +44,13 @@ import org.truce.store.report.ReportRepository;
  *
  * <p>The work is a bounded pipeline: a reader thread parses and checks rows into batches, a small
  * pool enriches and hashes each batch ({@link ReportService#prepareAll}), and the calling thread
- * writes the batches in file order — duplicate check, new actors, {@link ReportService#storeAll}
- * — and reports problems and progress to the listener. At most {@link #IN_FLIGHT} batches wait
- * between the stages, so the reader never runs far ahead of the database. Listener calls, the
- * summary and every database write happen on the calling thread, in the same order as if the
- * file were imported one batch at a time.
+ * writes the batches in file order — duplicate check, new actors, {@link ReportService#storeAllThen}
+ * — and reports problems and progress to the listener; what follows a stored batch (incident
+ * matching, deconfliction) runs on one more thread, in batch order, while the next batch is
+ * stored. At most {@link #IN_FLIGHT} batches wait between stages, so the reader never runs far
+ * ahead of the database and memory stays flat. Listener calls, the summary and every report write
+ * happen on the calling thread, in the same order as if the file were imported one batch at a
+ * time; the import returns once every stored batch has been matched.
  */
 public final class AcledImporter {
   /** Rows per transaction by default. */
@@ -129,16 +131,18 @@ public final class AcledImporter {
     AcledImportMapper mapper = new AcledImportMapper(header, party, actors, parser);
     ImportSummary summary = new ImportSummary();
     Pipeline pipeline = new Pipeline(csv, header, mapper, actors, account);
+    AfterStore after = new AfterStore();
     try {
       pipeline.start();
       for (Batch batch = pipeline.next(); batch != null; batch = pipeline.next()) {
-        write(batch, actors, summary, listener);
+        write(batch, actors, summary, listener, after);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("import interrupted");
     } finally {
       pipeline.stop();
+      after.finish();
       if (summary.actorsCreated() > 0) {
         references.reload();
       }
@@ -152,7 +156,8 @@ public final class AcledImporter {
   }
 
   /** Stores one prepared batch: its problems first, then the rows not already imported. */
-  private void write(Batch batch, ActorDirectory actors, ImportSummary summary, Listener listener) {
+  private void write(Batch batch, ActorDirectory actors, ImportSummary summary, Listener listener, AfterStore after)
+      throws InterruptedException {
     summary.rows(batch.rowsRead);
     for (ImportSummary.RowProblem p : batch.problems) {
       report(summary, listener, p);
@@ -185,8 +190,9 @@ public final class AcledImporter {
       created.forEach(a -> references.actorRepository().upsert(a));
       summary.actorsCreated(created.size());
       try {
-        reports.storeAll(rows.stream().map(Pending::prepared).toList());
+        Runnable listeners = reports.storeAllThen(rows.stream().map(Pending::prepared).toList());
         summary.imported(rows.size());
+        after.submit(listeners);
         break;
       } catch (JdbiException e) {
         // another import may have stored some of these references meanwhile: look again, once
@@ -217,6 +223,49 @@ public final class AcledImporter {
       }
     }
     return known;
+  }
+
+  /**
+   * Runs what follows each stored batch (incident matching, deconfliction: {@link
+   * ReportService#storeAllThen}) on one thread, in batch order, while the next batch is stored; at
+   * most {@link #IN_FLIGHT} batches wait. {@link #finish} waits for all of them, so the import
+   * returns with every report matched, as when the listeners ran inline.
+   */
+  private static final class AfterStore {
+    private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "acled-import-after-store");
+      t.setDaemon(true);
+      return t;
+    });
+
+    void submit(Runnable task) throws InterruptedException {
+      room.acquire();
+      thread.execute(() -> {
+        try {
+          task.run();
+        } finally {
+          room.release();
+        }
+      });
+    }
+
+    void finish() {
+      thread.shutdown();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** A checked row; {@code prepared} is filled in (enriched, hashed, with its ledger entry) before it is written. */

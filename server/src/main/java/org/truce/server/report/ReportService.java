@@ -128,12 +128,22 @@ public final class ReportService {
    * one transaction (all or none), wakes the ledger and runs the listeners on the batch.
    */
   public void storeAll(java.util.List<ReportRepository.NewReport> rows) {
+    storeAllThen(rows).run();
+  }
+
+  /**
+   * As {@link #storeAll}, but hands back the run of the listeners (incident matching,
+   * deconfliction) instead of running it, so a bulk import can store its next batch meanwhile.
+   * The caller must run each returned task once, in the order of the batches.
+   */
+  public Runnable storeAllThen(java.util.List<ReportRepository.NewReport> rows) {
     if (rows.isEmpty()) {
-      return;
+      return () -> {};
     }
     reports.insertAll(rows);
     ledger.signal();
-    stored(rows.stream().map(ReportRepository.NewReport::report).toList());
+    java.util.List<Report> batch = rows.stream().map(ReportRepository.NewReport::report).toList();
+    return () -> stored(batch);
   }
 
   /**
