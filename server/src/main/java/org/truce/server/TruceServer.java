@@ -112,7 +112,7 @@ public final class TruceServer implements AutoCloseable {
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
     this.incidents = new IncidentService(db, reports.repository(), references, ledger,
         org.truce.core.incident.MatchSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
-    reports.onRegistered(incidents::onRegistered);
+    reports.onStored(incidents::onStored);
     this.evidence = new EvidenceService(new EvidenceVault(config.dataDir()), incidents.evidenceRepository(),
         incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(System.getenv()));
 

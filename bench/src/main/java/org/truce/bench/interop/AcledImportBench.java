@@ -57,7 +57,9 @@ import org.truce.store.db.DatabaseConfig;
  * temporary file, deleted afterwards), {@code --party CODE} (RUS), {@code --copy-runs N} (3),
  * {@code --pool N} (Truce's connection pool, 10 as by default), {@code --pg-url}, {@code --pg-user},
  * {@code --pg-password} (defaults: TRUCE_TEST_PG_URL, TRUCE_TEST_PG_USER, TRUCE_TEST_PG_PASSWORD),
- * {@code --keep true} (leave both schemas and the data directory behind).
+ * {@code --keep true} (leave the schemas and the data directory behind), {@code --floor false} (skip
+ * the same-schema floor: Truce's stored rows written again by {@code INSERT ... SELECT} into an
+ * empty copy of its schema, timed, as the cost of storing that data with its indexes and keys).
  */
 public final class AcledImportBench {
   private final long rows;
@@ -67,6 +69,7 @@ public final class AcledImportBench {
   private final int copyRuns;
   private final int pool;
   private final boolean keep;
+  private final boolean floor;
   private final String pgUrl;
   private final String pgUser;
   private final String pgPassword;
@@ -79,6 +82,7 @@ public final class AcledImportBench {
     copyRuns = Integer.parseInt(options.getOrDefault("copy-runs", "3"));
     pool = Integer.parseInt(options.getOrDefault("pool", "10"));
     keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
+    floor = Boolean.parseBoolean(options.getOrDefault("floor", "true"));
     pgUrl = options.getOrDefault("pg-url", System.getenv("TRUCE_TEST_PG_URL"));
     pgUser = options.getOrDefault("pg-user", System.getenv("TRUCE_TEST_PG_USER"));
     pgPassword = options.getOrDefault("pg-password", System.getenv("TRUCE_TEST_PG_PASSWORD"));
@@ -115,6 +119,7 @@ public final class AcledImportBench {
     String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String copySchema = "bench_copy_" + tag;
     String truceSchema = "bench_truce_" + tag;
+    String floorSchema = "bench_floor_" + tag;
     Path dataDir = Files.createTempDirectory("truce-import-bench-");
     try (Connection db = DriverManager.getConnection(pgUrl, pgUser, pgPassword)) {
       System.out.println("PostgreSQL: " + scalar(db, "SELECT version()"));
@@ -123,6 +128,7 @@ public final class AcledImportBench {
           + "'wal_level','max_wal_size','full_page_writes')"));
       double copySeconds = copyBaseline(db, csv, copySchema);
       Truce truce = truceImport(csv, truceSchema, dataDir);
+      Floor same = floor ? floor(db, truceSchema, floorSchema) : null;
       long copyRows = Long.parseLong(scalar(db, "SELECT count(*) FROM " + copySchema + ".acled"));
       String copySize = scalar(db, "SELECT pg_size_pretty(pg_total_relation_size('" + copySchema + ".acled'))");
       String truceSize = scalar(db, "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c "
@@ -140,6 +146,16 @@ public final class AcledImportBench {
           truce.storedSeconds, truce.summary.rows() / truce.storedSeconds, truce.storedSeconds / copySeconds);
       System.out.printf("%-58s %10.2f %,12.0f %9.2fx%n", "Truce import, rows stored and sequenced",
           truce.sequencedSeconds, truce.summary.rows() / truce.sequencedSeconds, truce.sequencedSeconds / copySeconds);
+      if (same != null) {
+        System.out.printf("%-58s %10.2f %,12.0f %9.2fx%n", "floor: Truce's rows INSERT..SELECTed into its schema",
+            same.total(), copyRows / same.total(), same.total() / copySeconds);
+        System.out.printf("%-58s %10.2f %12s %9.2fx%n", "  of which reports, zones, refs and their ledger entries",
+            same.reports, "", same.reports / copySeconds);
+        System.out.printf("%-58s %10.2f %12s %9.2fx%n", "  of which incidents, links, proposals, events, leaves",
+            same.incidents, "", same.incidents / copySeconds);
+        System.out.printf("%-58s %10s %12s %9.2fx%n", "Truce (stored and sequenced) vs that floor", "", "",
+            truce.sequencedSeconds / same.total());
+      }
       System.out.printf("%nTruce: %,d rows, %,d imported, %,d duplicates, %,d bad, %,d new actors; %,d ledger entries "
               + "sequenced; tables %s (COPY table %s)%n", truce.summary.rows(), truce.summary.imported(),
           truce.summary.duplicates(), truce.summary.bad(), truce.summary.actorsCreated(), truce.entries, truceSize,
@@ -150,9 +166,11 @@ public final class AcledImportBench {
         try (Statement s = db.createStatement()) {
           s.execute("DROP SCHEMA " + copySchema + " CASCADE");
           s.execute("DROP SCHEMA IF EXISTS " + truceSchema + " CASCADE");
+          s.execute("DROP SCHEMA IF EXISTS " + floorSchema + " CASCADE");
         }
       } else {
-        System.out.println("kept schemas " + copySchema + ", " + truceSchema + " and " + dataDir);
+        System.out.println("kept schemas " + copySchema + ", " + truceSchema + (floor ? ", " + floorSchema : "")
+            + " and " + dataDir);
       }
     } finally {
       if (!keep) {
@@ -261,6 +279,66 @@ public final class AcledImportBench {
       server.ledger().signal();
       pending = server.ledger().store().pendingCount();
     }
+  }
+
+  // ---------------------------------------------------------------- same-schema floor
+
+  private record Floor(double reports, double incidents) {
+    double total() {
+      return reports + incidents;
+    }
+  }
+
+  /**
+   * The rows Truce's import wrote (reports with their zones, references and ledger entries;
+   * incidents with their links, proposals, events and ledger entries), written again by the
+   * server alone into an empty copy of the same schema — same indexes, same foreign keys — with
+   * one {@code INSERT ... SELECT} per table, one transaction for each group: what storing exactly
+   * this data costs in PostgreSQL without any of Truce's work (parsing, checks, enrichment,
+   * hashing, matching, round trips). Reference tables are copied first, untimed.
+   */
+  private Floor floor(Connection db, String from, String to) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute("CREATE SCHEMA " + to);
+    }
+    String url = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + to + ",public";
+    try (org.truce.store.db.Database migrated = org.truce.store.db.Database.open(new DatabaseConfig(url, pgUser,
+        pgPassword, 2))) {
+      // migrations only
+    }
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try (Statement s = db.createStatement()) {
+      for (String t : new String[] {"party", "actor", "agreement", "zone", "zone_version"}) {
+        s.execute("INSERT INTO " + to + "." + t + " SELECT * FROM " + from + "." + t);
+      }
+      db.commit();
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      // CHECKPOINT needs more rights than the bench may have; it only evens out the start
+      db.rollback();
+    }
+    double reports = timed(db, from, to, new String[] {"report", "report_zone", "report_source_ref"},
+        "ledger_entry", "kind LIKE 'report.%'");
+    double incidents = timed(db, from, to, new String[] {"incident", "incident_report", "incident_candidate",
+        "incident_event", "incident_code_counter"}, "ledger_entry", "kind LIKE 'incident.%'");
+    db.setAutoCommit(auto);
+    System.out.printf("floor: schema %s, reports %.2f s, incidents %.2f s%n", to, reports, incidents);
+    return new Floor(reports, incidents);
+  }
+
+  private static double timed(Connection db, String from, String to, String[] tables, String ledger, String where)
+      throws SQLException {
+    long t = System.nanoTime();
+    try (Statement s = db.createStatement()) {
+      for (String table : tables) {
+        s.execute("INSERT INTO " + to + "." + table + " OVERRIDING SYSTEM VALUE SELECT * FROM " + from + "." + table);
+      }
+      s.execute("INSERT INTO " + to + "." + ledger + " OVERRIDING SYSTEM VALUE SELECT * FROM " + from + "." + ledger
+          + " WHERE " + where + " ORDER BY entry_id");
+      db.commit();
+    }
+    return (System.nanoTime() - t) / 1e9;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -10,7 +10,7 @@ import org.truce.core.geo.GeoPrecision;
  * The indexed query that finds every member report that could match a footprint, and no more than
  * the nearby ones: per time span class {@code c}, members whose window starts within
  * {@code [q.from − window − maxSpan(c), q.to + window]} (a bounded range on the index
- * {@code (family, span_class, t_from)}), inside a box around the point wide enough for the base
+ * {@code (family, span_class, t_from, ...)}), inside a box around the point wide enough for the base
  * distance plus the largest precision radii. The exact test ({@link MatchScore#compare}) runs on
  * what the index returns. The work per report therefore grows with the number of reports in the
  * same family within a few hours of it, not with the size of the record.
@@ -22,6 +22,28 @@ public record SearchArea(String family, List<TimeRange> ranges, Instant notEndin
   public record TimeRange(int spanClass, Instant fromStart, Instant toStart) {}
 
   private static final double METRES_PER_DEGREE = 111_320;
+
+  /**
+   * Whether the index query for this area returns member {@code m}: the same family, and for m's
+   * span class a window start within that class's range (ends included), a window end not before
+   * {@link #notEndingBefore}, and the point inside the box (edges included). Lets a batch of new
+   * reports see the members its earlier reports added before they are stored.
+   */
+  public boolean admits(Footprint m) {
+    if (!family.equals(m.category().family().name())) {
+      return false;
+    }
+    if (m.point().latitude() < south || m.point().latitude() > north
+        || m.point().longitude() < west || m.point().longitude() > east || m.to().isBefore(notEndingBefore)) {
+      return false;
+    }
+    for (TimeRange r : ranges) {
+      if (r.spanClass() == m.spanClass() && !m.from().isBefore(r.fromStart()) && !m.from().isAfter(r.toStart())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public static SearchArea around(Footprint q, MatchSettings settings) {
     Duration w = settings.window();

@@ -96,6 +96,7 @@ class IncidentMatchingTest {
       assertThat(b.to()).isAfterOrEqualTo(area.notEndingBefore());
       assertThat(pb.latitude()).isBetween(area.south(), area.north());
       assertThat(pb.longitude()).isBetween(area.west(), area.east());
+      assertThat(area.admits(b)).isTrue();
     }
   }
 

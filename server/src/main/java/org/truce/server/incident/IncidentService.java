@@ -139,6 +139,76 @@ public final class IncidentService {
     return signal(incidents.create(f, origin, "NEW", decision.candidates(), MATCHER, at, leaves));
   }
 
+  /**
+   * The hook run after a batch of reports is stored (a bulk import): matches them in list order as
+   * {@link #onRegistered} would one by one — each report sees the incidents and members the
+   * reports before it created — but reads the candidates of the whole batch at once and writes
+   * every incident, link, history event and ledger leaf in one transaction. A single report, or a
+   * batch holding a correction, goes one by one. If the batch transaction fails, its reports are
+   * matched one by one instead; a failure is logged, never undoes the reports.
+   */
+  public void onStored(List<Report> stored) {
+    if (stored.size() < 2 || stored.stream().anyMatch(r -> r.submission().supersedes() != null)) {
+      stored.forEach(this::onRegistered);
+      return;
+    }
+    try {
+      matchAll(stored);
+    } catch (RuntimeException e) {
+      LOG.warn("matching {} reports in one transaction failed ({}); matching them one at a time", stored.size(),
+          e.toString());
+      for (Report r : stored) {
+        try {
+          if (incidents.incidentOf(r.id()).isEmpty()) {
+            onRegistered(r);
+          }
+        } catch (RuntimeException again) {
+          LOG.error("matching report {} failed; it will be matched again at the next start", r.id(), again);
+        }
+      }
+    }
+  }
+
+  private void matchAll(List<Report> stored) {
+    MatchSettings settings = matcher.settings();
+    incidents.matchBatch(batch -> {
+      List<Footprint> footprints = stored.stream().map(Footprint::of).toList();
+      List<List<org.truce.core.incident.Member>> found =
+          batch.members(footprints.stream().map(f -> org.truce.core.incident.SearchArea.around(f, settings)).toList());
+      batch.lockCodes(footprints, stored.stream().map(r -> new IncidentRepository.Origin(r.enrichment().countryCode(),
+          r.enrichment().governorate())).toList());
+      org.truce.core.incident.MemberIndex added = new org.truce.core.incident.MemberIndex();
+      List<IncidentRepository.Matched> decisions = new ArrayList<>(stored.size());
+      for (int i = 0; i < stored.size(); i++) {
+        Footprint f = footprints.get(i);
+        List<org.truce.core.incident.Member> known = found.get(i);
+        // the stored members this report's query returned, then those the batch added so far
+        MatchDecision decision = new IncidentMatcher(settings, area -> {
+          List<org.truce.core.incident.Member> all = new ArrayList<>(known);
+          all.addAll(added.find(area));
+          return all;
+        }).match(f);
+        Instant at = now();
+        if (decision instanceof MatchDecision.AutoLink auto) {
+          decisions.add(new IncidentRepository.Linked(auto.best().incidentId(), auto.best().incidentCode(), f, "AUTO",
+              auto.best(), at));
+          added.add(new org.truce.core.incident.Member(auto.best().incidentId(), auto.best().incidentCode(), f));
+        } else {
+          Report report = stored.get(i);
+          IncidentRepository.Origin origin = new IncidentRepository.Origin(report.enrichment().countryCode(),
+              report.enrichment().governorate());
+          UUID id = UUID.randomUUID();
+          org.truce.core.incident.IncidentCode code = batch.nextCode(f, origin);
+          decisions.add(new IncidentRepository.Created(id, code, f, origin, "NEW", decision.candidates(), at));
+          added.add(new org.truce.core.incident.Member(id, code.toString(), f));
+        }
+      }
+      batch.write(decisions, MATCHER, leaves);
+      return decisions.size();
+    });
+    ledger.signal();
+  }
+
   /** Matches reports that have no incident yet (stored before incidents existed, or while matching failed). */
   public int matchUnmatched() {
     int n = 0;

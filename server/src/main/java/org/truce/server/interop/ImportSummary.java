@@ -43,8 +43,8 @@ public final class ImportSummary {
   private long actorsCreated;
   private final List<RowProblem> problems = new ArrayList<>();
 
-  void row() {
-    rows++;
+  void rows(long n) {
+    rows += n;
   }
 
   void imported(int n) {

@@ -100,6 +100,16 @@ public final class ReportService {
    * Requires the actors they name to be stored and their source references to be new.
    */
   public void registerAll(java.util.List<Batched> items, String account) {
+    storeAll(prepareAll(items, account));
+  }
+
+  /**
+   * The first half of {@link #registerAll}, touching no database: enriches each submission (zones
+   * in force at its time, admin areas, distance to the line of contact), gives it an id and the
+   * registration time, and builds its canonical hash and ledger entry. Thread-safe, so a bulk
+   * import can prepare the next batches while one is being written.
+   */
+  public java.util.List<ReportRepository.NewReport> prepareAll(java.util.List<Batched> items, String account) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     java.util.List<ReportRepository.NewReport> rows = new java.util.ArrayList<>(items.size());
     Enricher enricher = new Enricher(references.adminLocator(), references.zoneIndex());
@@ -107,11 +117,33 @@ public final class ReportService {
       ReportSubmission s = b.submission();
       Report report = new Report(UUID.randomUUID(), s,
           enricher.enrich(s.location().point(), s.occurredAt().instant()), now, account, null, null);
-      rows.add(new ReportRepository.NewReport(report, ledgerEntries.forReport(report), b.sourceRef()));
+      org.truce.store.ledger.PendingEntry entry = ledgerEntries.forReport(report);
+      rows.add(new ReportRepository.NewReport(report, entry, b.sourceRef(), entry.contentHash()));
+    }
+    return rows;
+  }
+
+  /**
+   * The second half of {@link #registerAll}: stores prepared reports with their ledger entries in
+   * one transaction (all or none), wakes the ledger and runs the listeners on the batch.
+   */
+  public void storeAll(java.util.List<ReportRepository.NewReport> rows) {
+    storeAllThen(rows).run();
+  }
+
+  /**
+   * As {@link #storeAll}, but hands back the run of the listeners (incident matching,
+   * deconfliction) instead of running it, so a bulk import can store its next batch meanwhile.
+   * The caller must run each returned task once, in the order of the batches.
+   */
+  public Runnable storeAllThen(java.util.List<ReportRepository.NewReport> rows) {
+    if (rows.isEmpty()) {
+      return () -> {};
     }
     reports.insertAll(rows);
     ledger.signal();
-    stored(rows.stream().map(ReportRepository.NewReport::report).toList());
+    java.util.List<Report> batch = rows.stream().map(ReportRepository.NewReport::report).toList();
+    return () -> stored(batch);
   }
 
   /**

@@ -90,6 +90,24 @@ public final class Database implements AutoCloseable {
 
   private final Object checkpointLock = new Object();
 
+  /**
+   * Refreshes the planner statistics of {@code tables} on PostgreSQL ({@code ANALYZE}, which
+   * samples a bounded number of rows and also invalidates plans cached on stale statistics);
+   * does nothing on H2. A failure (e.g. a role that does not own the tables) is logged, not thrown:
+   * statistics are an optimisation.
+   */
+  public void analyze(String... tables) {
+    if (dialect != Dialect.POSTGRES || tables.length == 0) {
+      return;
+    }
+    try {
+      jdbi.useHandle(h -> h.execute("ANALYZE " + String.join(", ", tables)));
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Database.class).warn("ANALYZE {} failed: {}", String.join(", ", tables),
+          e.getMessage());
+    }
+  }
+
   /** True when a trivial query succeeds within the pool's timeout. */
   public boolean isHealthy() {
     try {

@@ -53,7 +53,8 @@ public final class IncidentRepository {
 
   /**
    * The member reports of open incidents inside {@code area}: one bounded range scan of the index
-   * {@code (family, span_class, t_from)} per span class, then the box and window-end filters.
+   * {@code (family, span_class, t_from, latitude, longitude, t_to)} per span class, the box and
+   * window-end conditions checked on the index entries.
    */
   public List<Member> members(SearchArea area) {
     return db.jdbi().withHandle(h -> members(h, area));
@@ -80,6 +81,339 @@ public final class IncidentRepository {
         Category.fromCode(rs.getString("category")).orElseThrow(), rs.getString("alleged_violator"),
         new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")), rs.getInt("radius_m"),
         rs.getTimestamp("t_from").toInstant(), rs.getTimestamp("t_to").toInstant(), rs.getShort("span_class"));
+  }
+
+  // ---- matching a batch of new reports in one transaction ----
+
+  /** What batch matching decided for one report, in report order. */
+  public sealed interface Matched permits Created, Linked {
+    Footprint report();
+
+    Instant at();
+  }
+
+  /** The report starts incident {@code code} ({@code how}: e.g. NEW), with {@code proposals} for a monitor. */
+  public record Created(UUID incidentId, IncidentCode code, Footprint report, Origin origin, String how,
+      List<Candidate> proposals, Instant at) implements Matched {}
+
+  /** The report joins incident {@code incidentId} ({@code how}: e.g. AUTO) because of {@code why}. */
+  public record Linked(UUID incidentId, String code, Footprint report, String how, Candidate why, Instant at)
+      implements Matched {}
+
+  /**
+   * Runs {@code work} in one transaction in which a batch of new reports is matched: the candidate
+   * members of every report are read at once ({@link MatchBatch#members}), codes are drawn from
+   * counter rows locked until the end ({@link MatchBatch#nextCode}), and the decisions are
+   * written together ({@link MatchBatch#write}) — the same rows, events and ledger leaves, in the
+   * same order, as {@link #create} and {@link #addMember} one report at a time would write.
+   */
+  public <T> T matchBatch(Function<MatchBatch, T> work) {
+    int[] written = {0};
+    T result = db.jdbi().inTransaction(h -> {
+      MatchBatch batch = new MatchBatch(h);
+      T r = work.apply(batch);
+      written[0] = batch.written;
+      return r;
+    });
+    statistics.written(written[0]);
+    return result;
+  }
+
+  /** Refreshes planner statistics as the incident tables grow by bulk matching (see {@link Database#analyze}). */
+  private final Statistics statistics = new Statistics();
+
+  private final class Statistics {
+    private long written;
+    private long next = 5_000;
+
+    synchronized void written(long n) {
+      written += n;
+      if (written < next || db.dialect() != org.truce.store.db.Dialect.POSTGRES) {
+        return;
+      }
+      while (next <= written) {
+        next *= 4;
+      }
+      db.analyze("incident_report", "incident");
+    }
+  }
+
+  /** One transaction of batch matching; see {@link #matchBatch}. */
+  public final class MatchBatch {
+    private final Handle h;
+    private final java.util.Map<java.util.Map.Entry<String, Integer>, int[]> counters = new java.util.LinkedHashMap<>();
+    private int written;
+
+    private MatchBatch(Handle h) {
+      this.h = h;
+      if (db.dialect() == org.truce.store.db.Dialect.POSTGRES) {
+        // the candidate query's cost estimate grows with the batch past the JIT thresholds, and
+        // compiling it costs more than running it
+        h.execute("SET LOCAL jit = off");
+      }
+    }
+
+    /**
+     * The stored members each area's index query returns ({@link #members(SearchArea)}), one
+     * list per area in order. On PostgreSQL one statement for all areas; on H2 one per area.
+     */
+    public List<List<Member>> members(List<SearchArea> areas) {
+      List<List<Member>> out = new ArrayList<>(areas.size());
+      for (int i = 0; i < areas.size(); i++) {
+        out.add(new ArrayList<>());
+      }
+      if (areas.isEmpty()) {
+        return out;
+      }
+      if (db.dialect() != org.truce.store.db.Dialect.POSTGRES) {
+        for (int i = 0; i < areas.size(); i++) {
+          out.get(i).addAll(IncidentRepository.members(h, areas.get(i)));
+        }
+        return out;
+      }
+      List<Integer> k = new ArrayList<>();
+      List<String> family = new ArrayList<>();
+      List<Integer> spanClass = new ArrayList<>();
+      List<String> lo = new ArrayList<>();
+      List<String> hi = new ArrayList<>();
+      List<String> end = new ArrayList<>();
+      List<Double> south = new ArrayList<>();
+      List<Double> north = new ArrayList<>();
+      List<Double> west = new ArrayList<>();
+      List<Double> east = new ArrayList<>();
+      for (int i = 0; i < areas.size(); i++) {
+        SearchArea a = areas.get(i);
+        for (SearchArea.TimeRange r : a.ranges()) {
+          k.add(i);
+          family.add(a.family());
+          spanClass.add(r.spanClass());
+          lo.add(r.fromStart().toString());
+          hi.add(r.toStart().toString());
+          end.add(a.notEndingBefore().toString());
+          south.add(a.south());
+          north.add(a.north());
+          west.add(a.west());
+          east.add(a.east());
+        }
+      }
+      // The same conditions as members(Handle, SearchArea): one index range scan per (area, span
+      // class). OFFSET 0 keeps the LATERAL subquery a parameterised scan run per area; joined
+      // flat, the planner may hash the whole member table and test every member against every
+      // area, which costs more with every batch.
+      h.createQuery("SELECT q.k, x.* FROM unnest(CAST(:k AS int[]), CAST(:family AS text[]),"
+              + " CAST(:c AS int[]), CAST(:lo AS timestamptz[]), CAST(:hi AS timestamptz[]),"
+              + " CAST(:end AS timestamptz[]), CAST(:s AS float8[]), CAST(:n AS float8[]), CAST(:w AS float8[]),"
+              + " CAST(:e AS float8[])) AS q(k, family, c, lo, hi, endb, s, n, w, e)"
+              + " CROSS JOIN LATERAL (SELECT m.*, i.code FROM incident_report m JOIN incident i ON i.id = m.incident_id"
+              + " WHERE m.family = q.family AND m.span_class = q.c"
+              + " AND m.t_from BETWEEN q.lo AND q.hi AND m.t_to >= q.endb"
+              + " AND m.latitude BETWEEN q.s AND q.n AND m.longitude BETWEEN q.w AND q.e OFFSET 0) x")
+          .bindArray("k", Integer.class, k).bindArray("family", String.class, family)
+          .bindArray("c", Integer.class, spanClass).bindArray("lo", String.class, lo)
+          .bindArray("hi", String.class, hi).bindArray("end", String.class, end)
+          .bindArray("s", Double.class, south).bindArray("n", Double.class, north)
+          .bindArray("w", Double.class, west).bindArray("e", Double.class, east)
+          .map((rs, ctx) -> {
+            out.get(rs.getInt("k")).add(new Member(rs.getObject("incident_id", UUID.class), rs.getString("code"),
+                footprint(rs)));
+            return null;
+          })
+          .forEach(x -> {});
+      return out;
+    }
+
+    /**
+     * The code of a new incident whose first report is {@code first}: the next number of its
+     * country and year, from the counter row, which this transaction holds locked from its
+     * first use to its end (created at 0 when missing).
+     */
+    public IncidentCode nextCode(Footprint first, Origin origin) {
+      String country = IncidentCode.countryOf(origin.countryCode());
+      int year = first.from().atOffset(ZoneOffset.UTC).getYear();
+      int[] last = counters.computeIfAbsent(java.util.Map.entry(country, year), key -> new int[] {lock(country, year)});
+      return new IncidentCode(country, year, ++last[0]);
+    }
+
+    /**
+     * Locks, in one statement, the counter rows of the countries and years new incidents of these
+     * reports would take their codes from (see {@link #nextCode}); rows that do not exist yet are
+     * created when first used.
+     */
+    public void lockCodes(List<Footprint> firsts, List<Origin> origins) {
+      java.util.Set<String> countries = new java.util.TreeSet<>();
+      java.util.Set<Integer> years = new java.util.TreeSet<>();
+      for (int i = 0; i < firsts.size(); i++) {
+        countries.add(IncidentCode.countryOf(origins.get(i).countryCode()));
+        years.add(firsts.get(i).from().atOffset(ZoneOffset.UTC).getYear());
+      }
+      if (countries.isEmpty()) {
+        return;
+      }
+      h.createQuery("SELECT country_code, code_year, last_number FROM incident_code_counter"
+              + " WHERE country_code IN (<c>) AND code_year IN (<y>) ORDER BY country_code, code_year FOR UPDATE")
+          .bindList("c", new ArrayList<>(countries)).bindList("y", new ArrayList<>(years))
+          .map((rs, ctx) -> {
+            counters.putIfAbsent(java.util.Map.entry(rs.getString("country_code"), rs.getInt("code_year")),
+                new int[] {rs.getInt("last_number")});
+            return null;
+          })
+          .forEach(x -> {});
+    }
+
+    private int lock(String country, int year) {
+      Optional<Integer> last = h.createQuery("SELECT last_number FROM incident_code_counter"
+              + " WHERE country_code = :c AND code_year = :y FOR UPDATE")
+          .bind("c", country).bind("y", year).mapTo(Integer.class).findOne();
+      if (last.isPresent()) {
+        return last.get();
+      }
+      h.createUpdate("INSERT INTO incident_code_counter (country_code, code_year, last_number) VALUES (:c, :y, 0)")
+          .bind("c", country).bind("y", year).execute();
+      return 0;
+    }
+
+    /**
+     * Writes the decisions, in order: new incidents, memberships, proposals, and one history event
+     * with its ledger leaf per decision ({@code incident.created} at version 1 for a new
+     * incident, {@code incident.linked} at the next version for a link), the incidents' versions
+     * and time spans, and the code counters. Locks the existing incidents it links to.
+     */
+    public void write(List<Matched> decisions, Acting by, Leaves leaves) {
+      if (decisions.isEmpty()) {
+        return;
+      }
+      org.truce.store.db.Dialect dialect = db.dialect();
+      java.util.Map<UUID, Integer> version = new java.util.HashMap<>();
+      java.util.Set<UUID> created = new java.util.HashSet<>();
+      java.util.Set<UUID> existing = new java.util.TreeSet<>();
+      java.util.Set<UUID> linked = new java.util.LinkedHashSet<>();
+      for (Matched m : decisions) {
+        if (m instanceof Created c) {
+          created.add(c.incidentId());
+        } else if (m instanceof Linked l) {
+          linked.add(l.incidentId());
+          if (!created.contains(l.incidentId())) {
+            existing.add(l.incidentId());
+          }
+        }
+      }
+      if (!existing.isEmpty()) {
+        h.createQuery("SELECT id, version FROM incident WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+            .bindList("ids", new ArrayList<>(existing))
+            .map((rs, ctx) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getInt("version")))
+            .forEach(e -> version.put(e.getKey(), e.getValue()));
+        if (!version.keySet().containsAll(existing)) {
+          throw new IllegalStateException("an incident to link to no longer exists");
+        }
+      }
+
+      // the history events, in decision order, with their versions
+      record Event(UUID incidentId, String code, int version, String kind, Instant at, String content, byte[] hash) {}
+      List<Event> events = new ArrayList<>(decisions.size());
+      java.util.Map<UUID, Instant> updatedAt = new java.util.HashMap<>();
+      for (Matched m : decisions) {
+        ObjectNode d = IncidentEventCanonicalForm.detail();
+        d.put("report", m.report().reportId().toString());
+        UUID id;
+        String code;
+        String kind;
+        if (m instanceof Created c) {
+          id = c.incidentId();
+          code = c.code().toString();
+          kind = "incident.created";
+          d.put("how", c.how());
+        } else {
+          Linked l = (Linked) m;
+          id = l.incidentId();
+          code = l.code();
+          kind = "incident.linked";
+          d.put("how", l.how());
+          if (l.why() != null) {
+            d.put("score", l.why().score());
+            d.put("via", l.why().viaReport().toString());
+            var reasons = d.putArray("reasons");
+            l.why().reasons().forEach(reasons::add);
+          }
+        }
+        int v = version.merge(id, 1, Integer::sum);
+        updatedAt.put(id, m.at());
+        String content = IncidentEventCanonicalForm.text(code, v, kind, m.at(), by.account(), by.party(), d);
+        events.add(new Event(id, code, v, kind, m.at(), content, IncidentEventCanonicalForm.sha256(content)));
+      }
+
+      org.truce.store.db.BulkInsert incidentRows = new org.truce.store.db.BulkInsert(dialect, "incident", "id", "code",
+          "country_code", "code_year", "code_number", "status", "family", "category", "occurred_from", "occurred_to",
+          "latitude", "longitude", "governorate", "disputed", "version", "created_at", "updated_at");
+      org.truce.store.db.BulkInsert members = new org.truce.store.db.BulkInsert(dialect, "incident_report",
+          "report_id", "incident_id", "family", "category", "span_class", "t_from", "t_to", "latitude", "longitude",
+          "radius_m", "reporting_party", "alleged_violator", "how", "score", "linked_at", "linked_by");
+      org.truce.store.db.BulkInsert proposals = new org.truce.store.db.BulkInsert(dialect, "incident_candidate",
+          "report_id", "incident_id", "score", "reasons", "status", "proposed_at");
+      for (Matched m : decisions) {
+        Footprint f = m.report();
+        if (m instanceof Created c) {
+          IncidentCode code = c.code();
+          incidentRows.row(c.incidentId(), code.toString(), code.country(), code.year(), code.number(), "OPEN",
+              f.category().family().name(), f.category().code(), f.from(), f.to(), f.point().latitude(),
+              f.point().longitude(), c.origin().governorate(), false, version.get(c.incidentId()), c.at(),
+              updatedAt.get(c.incidentId()));
+        }
+        UUID incidentId = m instanceof Created c ? c.incidentId() : ((Linked) m).incidentId();
+        String how = m instanceof Created c ? c.how() : ((Linked) m).how();
+        Double score = m instanceof Linked l && l.why() != null ? l.why().score() : null;
+        members.row(f.reportId(), incidentId, f.category().family().name(), f.category().code(),
+            (short) f.spanClass(), f.from(), f.to(), f.point().latitude(), f.point().longitude(), f.radiusMetres(),
+            f.party(), f.allegedViolator(), how, score, m.at(), by.account());
+        if (m instanceof Created c) {
+          for (Candidate p : c.proposals()) {
+            proposals.row(f.reportId(), p.incidentId(), p.score(), toJson(p.reasons()), "PROPOSED", c.at());
+          }
+        }
+      }
+      incidentRows.execute(h);
+      members.execute(h);
+      proposals.execute(h);
+
+      List<org.truce.store.ledger.PendingEntry> leafs = new ArrayList<>(events.size());
+      for (Event e : events) {
+        leafs.add(leaves.leaf(e.kind(), by.party(), e.code() + "@" + e.version(), e.hash(), e.at()));
+      }
+      List<Long> entryIds = org.truce.store.ledger.LedgerQueue.enqueueAll(h, dialect, leafs);
+      org.truce.store.db.BulkInsert eventRows = new org.truce.store.db.BulkInsert(dialect, "incident_event",
+          "incident_id", "version", "kind", "at", "account", "party", "content", "content_hash", "ledger_entry_id");
+      for (int i = 0; i < events.size(); i++) {
+        Event e = events.get(i);
+        eventRows.row(e.incidentId(), e.version(), e.kind(), e.at(), by.account(), by.party(), e.content(), e.hash(),
+            entryIds.get(i));
+      }
+      eventRows.execute(h);
+
+      if (!existing.isEmpty()) {
+        var bump = h.prepareBatch("UPDATE incident SET version = :v, updated_at = :at WHERE id = :id");
+        for (UUID id : existing) {
+          bump.bind("v", version.get(id)).bind("at", Timestamp.from(updatedAt.get(id))).bind("id", id).add();
+        }
+        bump.execute();
+      }
+      if (!linked.isEmpty()) {
+        var span = h.prepareBatch("UPDATE incident SET"
+            + " occurred_from = COALESCE((SELECT MIN(t_from) FROM incident_report WHERE incident_id = :id), occurred_from),"
+            + " occurred_to = COALESCE((SELECT MAX(t_to) FROM incident_report WHERE incident_id = :id), occurred_to)"
+            + " WHERE id = :id");
+        for (UUID id : linked) {
+          span.bind("id", id).add();
+        }
+        span.execute();
+      }
+      if (!counters.isEmpty()) {
+        var counter = h.prepareBatch("UPDATE incident_code_counter SET last_number = :n"
+            + " WHERE country_code = :c AND code_year = :y");
+        counters.forEach((key, last) -> counter.bind("n", last[0]).bind("c", key.getKey()).bind("y", key.getValue())
+            .add());
+        counter.execute();
+      }
+      written += decisions.size();
+    }
   }
 
   // ---- writes ----

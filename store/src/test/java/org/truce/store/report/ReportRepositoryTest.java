@@ -112,4 +112,79 @@ class ReportRepositoryTest {
       assertThat(repo.count()).isEqualTo(2);
     }
   }
+
+  /** A report with awkward text for COPY's text format, optional fields left null, odd doubles. */
+  static Report awkward(String ref) {
+    ReportSubmission s = new ReportSubmission("RUS", new OccurredAt(T.plusNanos(123_456_000), TimePrecision.DAY),
+        new Location(new GeoPoint(35.000001, 36.1234567890123), GeoPrecision.TOWN, null, "Idlib\tcity"),
+        Category.OTHER, null, "NUSRA", Casualties.NONE, new Casualties(0, 1, 7),
+        "tab\there, back\\slash \\N, line\nbreak\r\nCRLF, \\., quote \" ' , العربية, Русский", List.of(ref, "a\tb"),
+        null);
+    Enrichment e = new Enrichment(null, null, null, null, false, List.of(), null);
+    return new Report(UUID.randomUUID(), s, e, T.plusMillis(1), null, null, null);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aBatchStoresEveryReportExactlyAsASingleInsertWould(DatabaseConfig config) {
+    try (Database db = seeded(config)) {
+      ReportRepository repo = new ReportRepository(db);
+      Report plain = report(null, "in the zone", List.of("IDLIB"));
+      Report odd = awkward("acled:SYR1");
+      Report tiny = new Report(UUID.randomUUID(), new ReportSubmission("RUS", new OccurredAt(T, TimePrecision.EXACT),
+          new Location(new GeoPoint(-0.0000001, 1e-7), GeoPrecision.EXACT, "x", null), Category.SHELLING, null, null,
+          Casualties.NONE, Casualties.NONE, "n", List.of("s"), null),
+          new Enrichment("SY", "Syria", null, null, true, List.of(), 1234567.5), T, "t", null, null);
+      List<ReportRepository.NewReport> batch = List.of(new ReportRepository.NewReport(plain, entry(plain), "acled:A"),
+          new ReportRepository.NewReport(odd, entry(odd), "acled:SYR1"),
+          new ReportRepository.NewReport(tiny, entry(tiny), null));
+      repo.insertAll(batch);
+
+      for (ReportRepository.NewReport n : batch) {
+        StoredReport read = repo.find(n.report().id()).orElseThrow();
+        assertThat(read.report()).isEqualTo(n.report());
+        assertThat(read.contentHash()).isEqualTo(ReportCanonicalForm.sha256(read.report())).isEqualTo(n.contentHash());
+      }
+      assertThat(repo.existingSourceRefs(List.of("acled:A", "acled:SYR1", "acled:B")))
+          .containsExactlyInAnyOrder("acled:A", "acled:SYR1");
+      ReportQuery byZone = new ReportQuery(null, null, null, null, "IDLIB", null, null, true, 10, 0);
+      assertThat(repo.list(byZone).items()).extracting(s -> s.report().id()).containsExactly(plain.id());
+      ReportQuery inBox = new ReportQuery(null, null, null, null, null, null, new double[] {36.12, 34.9, 36.13, 35.1},
+          true, 10, 0);
+      assertThat(repo.list(inBox).items()).extracting(s -> s.report().id()).containsExactly(odd.id());
+      List<String> queued = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT record_id FROM ledger_entry WHERE kind = 'report.registered' ORDER BY entry_id").mapTo(String.class).list());
+      assertThat(queued).containsExactly(plain.id().toString(), odd.id().toString(), tiny.id().toString());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aBatchWithOneBadReportStoresNoneOfItsRowsInAnyTable(DatabaseConfig config) {
+    try (Database db = seeded(config)) {
+      ReportRepository repo = new ReportRepository(db);
+      Report kept = report(null, "an earlier batch", List.of("IDLIB"));
+      repo.insertAll(List.of(new ReportRepository.NewReport(kept, entry(kept), "acled:KEPT")));
+      long entriesBefore = count(db, "ledger_entry");
+
+      Report good = report(null, "good", List.of("IDLIB"));
+      Report bad = report(null, "no such zone", List.of("NO_SUCH_ZONE"));
+      Report last = report(null, "after the bad one", List.of());
+      assertThatThrownBy(() -> repo.insertAll(List.of(new ReportRepository.NewReport(good, entry(good), "acled:1"),
+          new ReportRepository.NewReport(bad, entry(bad), "acled:2"),
+          new ReportRepository.NewReport(last, entry(last), "acled:3")))).isInstanceOf(RuntimeException.class);
+      // and a reference already stored fails the batch just the same
+      assertThatThrownBy(() -> repo.insertAll(List.of(new ReportRepository.NewReport(good, entry(good), "acled:1"),
+          new ReportRepository.NewReport(last, entry(last), "acled:KEPT")))).isInstanceOf(RuntimeException.class);
+
+      assertThat(repo.count()).isEqualTo(1);
+      assertThat(count(db, "report_zone")).isEqualTo(1);
+      assertThat(count(db, "report_source_ref")).isEqualTo(1);
+      assertThat(count(db, "ledger_entry")).isEqualTo(entriesBefore);
+    }
+  }
+
+  private static long count(Database db, String table) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+  }
 }
