@@ -1,10 +1,7 @@
 package org.truce.server.bulletin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.truce.server.testing.HeadlessChromium;
 import org.truce.server.testing.RunningServer;
 import org.truce.store.testing.TestDatabases;
 
@@ -32,24 +27,11 @@ class BulletinPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    String chromium = System.getenv().getOrDefault("TRUCE_CHROMIUM", "/usr/bin/chromium");
-    String driver = System.getenv().getOrDefault("TRUCE_CHROMEDRIVER", "/usr/bin/chromedriver");
-    boolean installed = Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(driver));
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true but Chromium is not installed: run the suite with scripts/test.sh");
-    }
-    assumeTrue(installed, "Chromium and chromedriver are not installed; scripts/test.sh installs them");
+    HeadlessChromium.assumeInstalled();
     server = RunningServer.start(TestDatabases.h2());
     BulletinFlowTest.seed(server);
     PortalTest.publish(server, LocalDate.parse(BulletinFlowTest.DAY));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("truce-chromium"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
-        .usingAnyFreePort().build(), options);
+    browser = HeadlessChromium.start();
   }
 
   @AfterAll

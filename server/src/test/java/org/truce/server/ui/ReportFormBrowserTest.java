@@ -1,10 +1,7 @@
 package org.truce.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.truce.server.testing.HeadlessChromium;
 import org.truce.server.testing.RunningServer;
 import org.truce.store.testing.TestDatabases;
 
@@ -28,23 +23,9 @@ class ReportFormBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    String chromium = System.getenv().getOrDefault("TRUCE_CHROMIUM", "/usr/bin/chromium");
-    String driver = System.getenv().getOrDefault("TRUCE_CHROMEDRIVER", "/usr/bin/chromedriver");
-    boolean installed = Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(driver));
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true but Chromium is not installed: run the suite with scripts/test.sh");
-    }
-    assumeTrue(installed, "Chromium and chromedriver are not installed; scripts/test.sh installs them");
+    HeadlessChromium.assumeInstalled();
     server = RunningServer.start(TestDatabases.h2());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("truce-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
     server.server().auth().createAccount("browser-tur", "Browser test officer", "TUR",
         java.util.Set.of(org.truce.server.auth.Role.PARTY_OFFICER), PASSWORD, "test");
     signIn(browser, server, "browser-tur", PASSWORD);
