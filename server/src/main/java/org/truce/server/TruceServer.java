@@ -43,6 +43,7 @@ import org.truce.server.humanitarian.ProtectedProximity;
 import org.truce.server.incident.IncidentApi;
 import org.truce.server.incident.IncidentService;
 import org.truce.server.incident.IncidentUi;
+import org.truce.server.incident.IncidentVisibility;
 import org.truce.server.interop.ExportApi;
 import org.truce.server.interop.ReportExporter;
 import org.truce.server.ledger.LedgerApi;
@@ -197,12 +198,14 @@ public final class TruceServer implements AutoCloseable {
       humanitarianApi.register(c.routes);
       new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
           config.tileUrl()).register(c.routes);
-      new IncidentApi(incidents, evidence, references, bodies, json).register(c.routes);
+      IncidentVisibility incidentVisibility = new IncidentVisibility(visibility);
+      new IncidentApi(incidents, evidence, references, bodies, incidentVisibility, json).register(c.routes);
       new BulletinApi(bulletins, new org.truce.server.bulletin.render.BulletinPdf(), bodies, ledgerApi, ledger, json)
           .register(c.routes);
       new BulletinUi(bulletins, references, templates, new DisplayTime(config.displayZone())).register(c.routes);
       new EvidenceApi(evidence, json).register(c.routes);
-      new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()))
+      new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()),
+          incidentVisibility)
           .register(c.routes);
     });
   }

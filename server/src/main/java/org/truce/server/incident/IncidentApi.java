@@ -40,9 +40,11 @@ public final class IncidentApi {
   private final JsonBodies bodies;
   private final IncidentJson view;
   private final ObjectMapper json;
+  private final IncidentVisibility visibility;
 
   public IncidentApi(IncidentService service, EvidenceService evidence, ReferenceData references, JsonBodies bodies,
-      ObjectMapper json) {
+      IncidentVisibility visibility, ObjectMapper json) {
+    this.visibility = visibility;
     this.service = service;
     this.evidence = evidence;
     this.references = references;
@@ -86,7 +88,7 @@ public final class IncidentApi {
 
   private void list(Context ctx) {
     QueryParams q = new QueryParams(ctx);
-    IncidentQuery query = query(q, references);
+    IncidentQuery query = visibility.restrict(query(q, references), Access.principal(ctx));
     Page<IncidentRow> page = service.repository().list(query);
     ObjectNode body = json.createObjectNode();
     ArrayNode items = body.putArray("items");
@@ -138,11 +140,12 @@ public final class IncidentApi {
   }
 
   private void get(Context ctx) {
-    ctx.json(view.full(service.view(ctx.pathParam("code")), Access.principal(ctx)));
+    Principal p = Access.principal(ctx);
+    ctx.json(view.full(visibility.restrict(service.view(ctx.pathParam("code")), p), p));
   }
 
   private void history(Context ctx) {
-    IncidentRow row = service.find(ctx.pathParam("code"));
+    IncidentRow row = visibility.restrict(service.view(ctx.pathParam("code")), Access.principal(ctx)).incident();
     ObjectNode body = json.createObjectNode();
     body.put("incident", row.code());
     ArrayNode items = body.putArray("versions");
@@ -195,6 +198,8 @@ public final class IncidentApi {
   }
 
   private void position(Context ctx) {
+    // a party answers what it can see: an incident it may not see yet is unknown to it
+    visibility.restrict(service.view(ctx.pathParam("code")), Access.principal(ctx));
     Body b = new Body(bodies.read(ctx), "party", "stance", "actor", "reasoning", "evidence");
     var in = new IncidentService.PositionInput(b.text("party"), b.text("stance"), b.text("actor"), b.text("reasoning"),
         b.texts("evidence"));

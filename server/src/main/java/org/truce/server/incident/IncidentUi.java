@@ -31,9 +31,11 @@ public final class IncidentUi {
   private final ReferenceData references;
   private final Templates templates;
   private final DisplayTime time;
+  private final IncidentVisibility visibility;
 
   public IncidentUi(IncidentService service, EvidenceService evidence, ReferenceData references, Templates templates,
-      DisplayTime time) {
+      DisplayTime time, IncidentVisibility visibility) {
+    this.visibility = visibility;
     this.service = service;
     this.evidence = evidence;
     this.references = references;
@@ -56,6 +58,7 @@ public final class IncidentUi {
     int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
     IncidentQuery query = new IncidentQuery(base.status(), base.grading(), base.disputed(), base.party(), base.zone(),
         base.from(), base.to(), null, base.status() != null, PAGE_SIZE, offset);
+    query = visibility.restrict(query, Access.principal(ctx));
     Page<IncidentRow> page = service.repository().list(query);
     List<IncidentPage.Row> rows = page.items().stream().map(r -> new IncidentPage.Row(r.code(),
         time.instant(r.occurredFrom()), r.category(), r.governorate() == null ? "—" : r.governorate(), r.reportCount(),
@@ -78,7 +81,7 @@ public final class IncidentUi {
   }
 
   private void render(Context ctx, String code, String error) {
-    IncidentService.View view = service.view(code);
+    IncidentService.View view = visibility.restrict(service.view(code), Access.principal(ctx));
     templates.render(ctx, "incident.jte", Map.of("page", PageInfo.of("Incident " + view.incident().code(), "incidents"),
         "i", IncidentPage.of(view, time, Access.principal(ctx), error == null ? "" : error)));
   }

@@ -25,8 +25,10 @@ class IncidentHttpAccessTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.store.testing.TestDatabases#both")
-  void rolesPartiesAndLabelledEvidenceAreEnforcedOverHttp(DatabaseConfig db) {
-    try (RunningServer s = RunningServer.start(db)) {
+  void rolesPartiesAndLabelledEvidenceAreEnforcedOverHttp(DatabaseConfig db) throws java.io.IOException {
+    // reports exchanged at submission, so each party sees the other's incident at once
+    try (RunningServer s = RunningServer.start(db, java.nio.file.Files.createTempDirectory("truce-test"),
+        java.util.Map.of("TRUCE_EXCHANGE_RULE", "submission"))) {
       UUID report = IncidentFlowTest.register(s, IncidentFlowTest.report("TUR", "2017-03-09T08:30:00Z", 35.6476,
           36.6737, "shelling", "SAA"));
       String code = code(s, report);
@@ -116,5 +118,39 @@ class IncidentHttpAccessTest {
   /** The smallest header a JPEG is recognised by. */
   static final class EvidenceBytes {
     static final byte[] JPEG_HEAD = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void anotherPartysIncidentStaysUnseenUntilItsReportIsExchanged(DatabaseConfig db) {
+    // the default daily exchange: a report registered now reaches the other parties at the next 18:00
+    try (RunningServer s = RunningServer.start(db)) {
+      UUID report = IncidentFlowTest.register(s, IncidentFlowTest.report("TUR", "2017-03-09T08:30:00Z", 35.6476,
+          36.6737, "shelling", "SAA"));
+      String code = code(s, report);
+      RunningServer rus = s.as("officer-rus");
+      RunningServer tur = s.as("officer-tur");
+
+      assertThat(tur.get("/api/v1/incidents/" + code).statusCode()).isEqualTo(200);
+      assertThat(s.as("monitor").get("/api/v1/incidents/" + code).statusCode()).isEqualTo(200);
+      assertThat(rus.get("/api/v1/incidents/" + code).statusCode()).isEqualTo(404);
+      assertThat(rus.get("/api/v1/incidents/" + code + "/history").statusCode()).isEqualTo(404);
+      assertThat(rus.get("/incidents/" + code).statusCode()).isEqualTo(404);
+      assertThat(rus.postJson("/api/v1/incidents/" + code + "/positions",
+          "{\"stance\":\"DISPUTES\",\"reasoning\":\"not our fire\"}").statusCode()).isEqualTo(404);
+      assertThat(RunningServer.json(rus.get("/api/v1/incidents?limit=1000")).get("items"))
+          .extracting(i -> i.get("code").asText()).doesNotContain(code);
+      assertThat(RunningServer.json(tur.get("/api/v1/incidents?limit=1000")).get("items"))
+          .extracting(i -> i.get("code").asText()).contains(code);
+      assertThat(rus.get("/incidents").body()).doesNotContain(code);
+
+      // once RUS registers its own report of the event, it sees the incident, with its own report only
+      UUID own = IncidentFlowTest.register(s, IncidentFlowTest.report("RUS", "2017-03-09T08:40:00Z", 35.6480,
+          36.6740, "shelling", "NUSRA"));
+      assertThat(code(s, own)).isEqualTo(code);
+      JsonNode seen = RunningServer.json(rus.get("/api/v1/incidents/" + code));
+      assertThat(seen.get("reports")).extracting(r -> r.get("id").asText()).containsExactly(own.toString());
+      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/incidents/" + code)).get("reports")).hasSize(2);
+    }
   }
 }

@@ -6,9 +6,22 @@ import java.util.UUID;
 /**
  * Filters for the incident list; null means any. {@code party} matches incidents the party
  * registered a report in or stated a position on; {@code zone} those with a report in the zone;
- * {@code from}/{@code to} the event's time; {@code includeMerged} false hides merged incidents.
+ * {@code from}/{@code to} the event's time; {@code includeMerged} false hides merged incidents;
+ * {@code visibility}, when set, keeps incidents with a member report the caller may see or a
+ * position its party stated.
  */
 public record IncidentQuery(String status, String grading, Boolean disputed, String party, String zone,
-    Instant from, Instant to, UUID report, boolean includeMerged, int limit, int offset) {
+    Instant from, Instant to, UUID report, boolean includeMerged, int limit, int offset,
+    org.truce.store.report.ReportQuery.Visibility visibility) {
   public static final int MAX_LIMIT = 1000;
+
+  /** A query without row-level restriction. */
+  public IncidentQuery(String status, String grading, Boolean disputed, String party, String zone, Instant from,
+      Instant to, UUID report, boolean includeMerged, int limit, int offset) {
+    this(status, grading, disputed, party, zone, from, to, report, includeMerged, limit, offset, null);
+  }
+
+  public IncidentQuery visibleTo(org.truce.store.report.ReportQuery.Visibility v) {
+    return new IncidentQuery(status, grading, disputed, party, zone, from, to, report, includeMerged, limit, offset, v);
+  }
 }

@@ -772,6 +772,13 @@ public final class IncidentRepository {
       where.append(" AND EXISTS (SELECT 1 FROM incident_report r WHERE r.incident_id = i.id AND r.report_id = :report)");
       binds.add(s -> s.bind("report", q.report()));
     }
+    if (q.visibility() != null) {
+      where.append(" AND (EXISTS (SELECT 1 FROM incident_report vm JOIN report vr ON vr.id = vm.report_id"
+          + " WHERE vm.incident_id = i.id AND (vr.reporting_party = :visibleParty OR vr.registered_at < :exchangedBefore))"
+          + " OR EXISTS (SELECT 1 FROM incident_position vp WHERE vp.incident_id = i.id AND vp.party = :visibleParty))");
+      binds.add(s -> s.bind("visibleParty", q.visibility().party())
+          .bind("exchangedBefore", Timestamp.from(q.visibility().exchangedBefore())));
+    }
     return db.jdbi().withHandle(h -> {
       Query count = h.createQuery("SELECT COUNT(*) FROM incident i" + where);
       binds.forEach(b -> b.accept(count));

@@ -1,0 +1,42 @@
+package org.truce.server.incident;
+
+import java.util.List;
+import org.truce.server.auth.Principal;
+import org.truce.server.http.ProblemHandlers;
+import org.truce.server.report.ReportVisibility;
+import org.truce.store.incident.IncidentQuery;
+import org.truce.store.report.ReportQuery;
+
+/**
+ * The exchange rule applied to incidents: a party officer sees an incident once one of its reports
+ * is visible to it (its own party's, or another's after the daily exchange) or its party stated a
+ * position on it, and then only the member reports it may see. Monitors, analysts and admins see
+ * everything, as with reports.
+ */
+public final class IncidentVisibility {
+  private final ReportVisibility reports;
+
+  public IncidentVisibility(ReportVisibility reports) {
+    this.reports = reports;
+  }
+
+  public IncidentQuery restrict(IncidentQuery q, Principal p) {
+    return q.visibleTo(reports.of(p));
+  }
+
+  /** The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. */
+  public IncidentService.View restrict(IncidentService.View v, Principal p) {
+    ReportQuery.Visibility rule = reports.of(p);
+    if (rule == null) {
+      return v;
+    }
+    List<IncidentService.MemberView> members = v.members().stream()
+        .filter(m -> reports.canSee(p, m.report().report())).toList();
+    boolean ownPosition = v.positions().stream().anyMatch(pos -> pos.party().equals(rule.party()));
+    if (members.isEmpty() && !ownPosition) {
+      throw new ProblemHandlers.NotFound("no incident " + v.incident().code());
+    }
+    return new IncidentService.View(v.incident(), members, v.standing(), v.derivedKilled(), v.derivedInjured(),
+        v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), v.history());
+  }
+}
