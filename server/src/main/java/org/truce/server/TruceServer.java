@@ -203,7 +203,7 @@ public final class TruceServer implements AutoCloseable {
       new BulletinApi(bulletins, new org.truce.server.bulletin.render.BulletinPdf(), bodies, ledgerApi, ledger, json)
           .register(c.routes);
       new BulletinUi(bulletins, references, templates, new DisplayTime(config.displayZone())).register(c.routes);
-      new EvidenceApi(evidence, json).register(c.routes);
+      new EvidenceApi(evidence, incidents, incidentVisibility, json).register(c.routes);
       new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()),
           incidentVisibility)
           .register(c.routes);

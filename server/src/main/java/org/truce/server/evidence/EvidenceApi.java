@@ -36,9 +36,15 @@ public final class EvidenceApi {
   private final EvidenceService service;
   private final IncidentJson view;
   private final ObjectMapper json;
+  private final org.truce.server.incident.IncidentService incidents;
+  private final org.truce.server.incident.IncidentVisibility visibility;
 
-  public EvidenceApi(EvidenceService service, ObjectMapper json) {
+  /** Evidence of an incident a party may not see yet (the exchange rule) answers 404, as the incident does. */
+  public EvidenceApi(EvidenceService service, org.truce.server.incident.IncidentService incidents,
+      org.truce.server.incident.IncidentVisibility visibility, ObjectMapper json) {
     this.service = service;
+    this.incidents = incidents;
+    this.visibility = visibility;
     this.view = new IncidentJson(json);
     this.json = json;
   }
@@ -110,6 +116,7 @@ public final class EvidenceApi {
     var upload = new EvidenceService.Upload(q.text("kind"), q.text("name"), ctx.contentType(), q.text("description"),
         sensitivity == null ? List.of() : Arrays.asList(sensitivity.split(",")), q.text("sourceUrl"), captured,
         derivedFrom);
+    visibility.requireVisible(incidents, service.incidentByCode(ctx.pathParam("code")).id(), Access.principal(ctx));
     try (InputStream in = ctx.bodyInputStream()) {
       var row = service.upload(ctx.pathParam("code"), upload, in, Access.principal(ctx));
       ctx.status(201).header("Location", "/api/v1/evidence/" + row.id()).json(view.evidence(row, Access.principal(ctx)));
@@ -120,6 +127,7 @@ public final class EvidenceApi {
 
   private void list(Context ctx) {
     IncidentRow incident = service.incidentByCode(ctx.pathParam("code"));
+    visibility.requireVisible(incidents, incident.id(), Access.principal(ctx));
     ObjectNode body = json.createObjectNode();
     ArrayNode items = body.putArray("items");
     service.ofIncident(incident.id()).forEach(e -> items.add(view.evidence(e, Access.principal(ctx))));
@@ -127,7 +135,9 @@ public final class EvidenceApi {
   }
 
   private void get(Context ctx) {
-    ctx.json(view.evidence(service.find(id(ctx)), Access.principal(ctx)));
+    var row = service.find(id(ctx));
+    visibility.requireVisible(incidents, row.incidentId(), Access.principal(ctx));
+    ctx.json(view.evidence(row, Access.principal(ctx)));
   }
 
   private void content(Context ctx) {
@@ -138,6 +148,7 @@ public final class EvidenceApi {
       case "export" -> EvidenceService.Purpose.EXPORTED;
       default -> throw new ProblemHandlers.BadRequest("purpose", "must be view, download or export");
     };
+    visibility.requireVisible(incidents, service.find(id(ctx)).incidentId(), Access.principal(ctx));
     EvidenceService.Content c = service.open(id(ctx), p, Access.principal(ctx));
     String name = c.evidence().originalName() == null ? c.evidence().sha256() : c.evidence().originalName();
     String disposition = p == EvidenceService.Purpose.VIEWED ? "inline" : "attachment";

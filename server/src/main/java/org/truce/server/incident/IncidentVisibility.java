@@ -24,6 +24,14 @@ public final class IncidentVisibility {
     return q.visibleTo(reports.of(p));
   }
 
+  /** Refuses (404) an incident {@code p} may not see yet; for what hangs off an incident, such as its evidence. */
+  public void requireVisible(IncidentService incidents, java.util.UUID incidentId, Principal p) {
+    if (reports.of(p) != null) {
+      restrict(incidents.view(incidents.repository().find(incidentId)
+          .orElseThrow(() -> new ProblemHandlers.NotFound("no incident " + incidentId))), p);
+    }
+  }
+
   /** The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. */
   public IncidentService.View restrict(IncidentService.View v, Principal p) {
     ReportQuery.Visibility rule = reports.of(p);

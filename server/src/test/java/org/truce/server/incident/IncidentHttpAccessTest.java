@@ -138,6 +138,10 @@ class IncidentHttpAccessTest {
       assertThat(rus.get("/incidents/" + code).statusCode()).isEqualTo(404);
       assertThat(rus.postJson("/api/v1/incidents/" + code + "/positions",
           "{\"stance\":\"DISPUTES\",\"reasoning\":\"not our fire\"}").statusCode()).isEqualTo(404);
+      assertThat(rus.get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(404);
+      assertThat(tur.get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(200);
+      assertThat(upload(rus, code, "kind=document&name=note.pdf", "%PDF-1.4\n".getBytes(), "application/pdf")
+          .statusCode()).isEqualTo(404);
       assertThat(RunningServer.json(rus.get("/api/v1/incidents?limit=1000")).get("items"))
           .extracting(i -> i.get("code").asText()).doesNotContain(code);
       assertThat(RunningServer.json(tur.get("/api/v1/incidents?limit=1000")).get("items"))
