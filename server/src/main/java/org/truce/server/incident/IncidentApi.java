@@ -250,13 +250,18 @@ public final class IncidentApi {
     ObjectNode body = json.createObjectNode();
     ArrayNode items = body.putArray("items");
     java.time.Instant now = service.clockNow();
-    rows.forEach(r -> items.add(view.investigation(r, null, r.overdue(now))));
+    Principal p = Access.principal(ctx);
+    // a page may come back shorter than the limit for an officer: what the exchange has not given it is left out
+    rows.stream().filter(r -> visibility.visible(service, r.incidentId(), p))
+        .forEach(r -> items.add(view.investigation(r, null, r.overdue(now))));
     ctx.json(body);
   }
 
   private void investigation(Context ctx) {
     UUID id = id(ctx);
-    InvestigationRow row = service.investigation(id).orElseThrow(() -> new ProblemHandlers.NotFound("no investigation " + id));
+    InvestigationRow row = service.investigation(id)
+        .filter(r -> visibility.visible(service, r.incidentId(), Access.principal(ctx)))
+        .orElseThrow(() -> new ProblemHandlers.NotFound("no investigation " + id));
     ctx.json(view.investigation(row, service.steps(id), row.overdue(service.clockNow())));
   }
 

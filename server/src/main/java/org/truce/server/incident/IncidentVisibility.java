@@ -32,6 +32,16 @@ public final class IncidentVisibility {
     }
   }
 
+  /** Whether {@code p} may see the incident (without refusing), for filtering lists of what hangs off incidents. */
+  public boolean visible(IncidentService incidents, java.util.UUID incidentId, Principal p) {
+    try {
+      requireVisible(incidents, incidentId, p);
+      return true;
+    } catch (ProblemHandlers.NotFound e) {
+      return false;
+    }
+  }
+
   /** The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. */
   public IncidentService.View restrict(IncidentService.View v, Principal p) {
     ReportQuery.Visibility rule = reports.of(p);

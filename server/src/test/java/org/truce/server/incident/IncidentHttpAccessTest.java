@@ -138,6 +138,11 @@ class IncidentHttpAccessTest {
       assertThat(rus.get("/incidents/" + code).statusCode()).isEqualTo(404);
       assertThat(rus.postJson("/api/v1/incidents/" + code + "/positions",
           "{\"stance\":\"DISPUTES\",\"reasoning\":\"not our fire\"}").statusCode()).isEqualTo(404);
+      String investigation = RunningServer.json(s.as("monitor").postJson("/api/v1/incidents/" + code + "/investigations",
+          "{\"mandate\":\"Establish who fired\"}")).get("id").asText();
+      assertThat(RunningServer.json(rus.get("/api/v1/investigations")).get("items")).isEmpty();
+      assertThat(rus.get("/api/v1/investigations/" + investigation).statusCode()).isEqualTo(404);
+      assertThat(RunningServer.json(tur.get("/api/v1/investigations")).get("items")).hasSize(1);
       assertThat(rus.get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(404);
       assertThat(tur.get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(200);
       assertThat(upload(rus, code, "kind=document&name=note.pdf", "%PDF-1.4\n".getBytes(), "application/pdf")
