@@ -103,13 +103,9 @@ public final class BulletinApi {
   /** The PDF of the edition the page would show, in {@code ?lang=} (en, ru, ar, tr). */
   private void pdf(Context ctx, LocalDate date) {
     String lang = BulletinUi.language(ctx);
-    Principal p = Access.principal(ctx);
-    Integer edition = edition(ctx);
-    Optional<BulletinRow> row = service.select(date, edition, p.seesAllParties());
-    BulletinDocument doc = service.documentFor(date, edition, p.seesAllParties())
-        .orElseThrow(() -> new ProblemHandlers.NotFound(edition == null ? "no bulletin published for " + date
-            : "no edition " + edition + " of the bulletin for " + date));
-    byte[] bytes = pdf.render(doc, lang, row.map(service::leafIndex).orElse(null));
+    BulletinService.Shown shown = service.show(date, edition(ctx), Access.principal(ctx).seesAllParties());
+    BulletinDocument doc = shown.document();
+    byte[] bytes = pdf.render(doc, lang, shown.leafIndex());
     String name = "truce-bulletin-" + date + (doc.edition() > 0 ? "-ed" + doc.edition() : "-preview") + "-" + lang + ".pdf";
     ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + name + "\"")
         .result(bytes);

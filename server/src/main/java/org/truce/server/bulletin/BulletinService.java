@@ -187,20 +187,27 @@ public final class BulletinService {
     return published.isPresent() || !staff ? published : repository.latest(date);
   }
 
+  /** What the page and the PDF show: the document, and the leaf index of its ledger entry once sequenced. */
+  public record Shown(BulletinDocument document, Long leafIndex) {}
+
   /**
    * What the page and the PDF show for a day: the selected edition, or for staff a preview
-   * compiled now when nothing is stored; empty when the caller may see nothing.
+   * compiled now when nothing is stored; 404 when the caller may see nothing.
    */
-  public Optional<BulletinDocument> documentFor(LocalDate date, Integer edition, boolean staff) {
+  public Shown show(LocalDate date, Integer edition, boolean staff) {
     Optional<BulletinRow> row = select(date, edition, staff);
     if (row.isPresent()) {
-      return Optional.of(document(row.get()));
+      return new Shown(document(row.get()), leafIndex(row.get()));
     }
-    return staff && edition == null ? Optional.of(previewDocument(preview(date))) : Optional.empty();
+    if (staff && edition == null) {
+      return new Shown(previewDocument(preview(date)), null);
+    }
+    throw new ProblemHandlers.NotFound(edition == null ? "no bulletin published for " + date
+        : "no edition " + edition + " of the bulletin for " + date);
   }
 
   /** The leaf index of a published edition's ledger entry, once sequenced. */
-  public Long leafIndex(BulletinRow row) {
+  private Long leafIndex(BulletinRow row) {
     return row.ledgerEntryId() == null ? null
         : ledger.store().byEntryId(row.ledgerEntryId()).map(e -> e.leafIndex()).orElse(null);
   }

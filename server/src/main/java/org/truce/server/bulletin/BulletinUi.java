@@ -61,12 +61,8 @@ public final class BulletinUi {
   private void bulletin(Context ctx) {
     LocalDate date = BulletinApi.date(ctx.pathParam("date"));
     String lang = language(ctx);
-    boolean staff = Access.principal(ctx).seesAllParties();
-    Integer edition = BulletinApi.edition(ctx);
-    java.util.Optional<BulletinRow> row = service.select(date, edition, staff);
-    BulletinDocument doc = service.documentFor(date, edition, staff).orElseThrow(() -> new ProblemHandlers.NotFound(
-        edition == null ? "no bulletin published for " + date : "no edition " + edition + " of the bulletin for " + date));
-    BulletinView view = BulletinPage.model(doc, lang, row.map(service::leafIndex).orElse(null));
+    BulletinService.Shown shown = service.show(date, BulletinApi.edition(ctx), Access.principal(ctx).seesAllParties());
+    BulletinView view = BulletinPage.model(shown.document(), lang, shown.leafIndex());
     templates.render(ctx, BulletinPage.TEMPLATE, Map.of("page", BulletinPage.page(view), "view", view));
   }
 

@@ -9,6 +9,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.truce.core.incident.Grading;
 import org.truce.core.incident.InvestigationStatus;
@@ -145,7 +146,10 @@ public final class IncidentApi {
   }
 
   private void history(Context ctx) {
-    IncidentRow row = visibility.restrict(service.view(ctx.pathParam("code")), Access.principal(ctx)).incident();
+    IncidentRow row = service.find(ctx.pathParam("code"));
+    if (!visibility.visible(service, row.id(), Access.principal(ctx))) {
+      throw new ProblemHandlers.NotFound("no incident " + row.code());
+    }
     ObjectNode body = json.createObjectNode();
     body.put("incident", row.code());
     ArrayNode items = body.putArray("versions");
@@ -199,7 +203,10 @@ public final class IncidentApi {
 
   private void position(Context ctx) {
     // a party answers what it can see: an incident it may not see yet is unknown to it
-    visibility.restrict(service.view(ctx.pathParam("code")), Access.principal(ctx));
+    IncidentRow incident = service.find(ctx.pathParam("code"));
+    if (!visibility.visible(service, incident.id(), Access.principal(ctx))) {
+      throw new ProblemHandlers.NotFound("no incident " + incident.code());
+    }
     Body b = new Body(bodies.read(ctx), "party", "stance", "actor", "reasoning", "evidence");
     var in = new IncidentService.PositionInput(b.text("party"), b.text("stance"), b.text("actor"), b.text("reasoning"),
         b.texts("evidence"));
@@ -252,7 +259,8 @@ public final class IncidentApi {
     java.time.Instant now = service.clockNow();
     Principal p = Access.principal(ctx);
     // a page may come back shorter than the limit for an officer: what the exchange has not given it is left out
-    rows.stream().filter(r -> visibility.visible(service, r.incidentId(), p))
+    Map<UUID, Boolean> seen = new java.util.HashMap<>();
+    rows.stream().filter(r -> seen.computeIfAbsent(r.incidentId(), id -> visibility.visible(service, id, p)))
         .forEach(r -> items.add(view.investigation(r, null, r.overdue(now))));
     ctx.json(body);
   }

@@ -547,6 +547,22 @@ public final class IncidentService {
     }
   }
 
+  /**
+   * The reports linked to an incident and the parties that stated a position on it: what deciding
+   * who may see it needs, without reading its evidence, history and candidates as {@link #view} does.
+   */
+  public record Linked(List<Report> reports, Set<String> positionParties) {}
+
+  public Linked linked(UUID incidentId) {
+    List<Report> linked = new ArrayList<>();
+    for (MemberRow m : incidents.members(incidentId)) {
+      reports.find(m.reportId()).ifPresent(r -> linked.add(r.report()));
+    }
+    Set<String> parties = new HashSet<>();
+    positions.positions(incidentId).forEach(p -> parties.add(p.party()));
+    return new Linked(linked, parties);
+  }
+
   public View view(String code) {
     return view(find(code));
   }

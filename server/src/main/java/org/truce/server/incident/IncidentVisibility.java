@@ -26,35 +26,39 @@ public final class IncidentVisibility {
 
   /** Refuses (404) an incident {@code p} may not see yet; for what hangs off an incident, such as its evidence. */
   public void requireVisible(IncidentService incidents, java.util.UUID incidentId, Principal p) {
-    if (reports.of(p) != null) {
-      restrict(incidents.view(incidents.repository().find(incidentId)
-          .orElseThrow(() -> new ProblemHandlers.NotFound("no incident " + incidentId))), p);
+    if (!visible(incidents, incidentId, p)) {
+      throw new ProblemHandlers.NotFound("no incident " + incidentId);
     }
   }
 
-  /** Whether {@code p} may see the incident (without refusing), for filtering lists of what hangs off incidents. */
+  /** Whether {@code p} may see the incident, for filtering lists of what hangs off incidents. */
   public boolean visible(IncidentService incidents, java.util.UUID incidentId, Principal p) {
-    try {
-      requireVisible(incidents, incidentId, p);
+    if (reports.of(p) == null) {
       return true;
-    } catch (ProblemHandlers.NotFound e) {
-      return false;
     }
+    IncidentService.Linked linked = incidents.linked(incidentId);
+    return sees(p, linked.reports(), linked.positionParties());
   }
 
   /** The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. */
   public IncidentService.View restrict(IncidentService.View v, Principal p) {
-    ReportQuery.Visibility rule = reports.of(p);
-    if (rule == null) {
+    if (reports.of(p) == null) {
       return v;
     }
     List<IncidentService.MemberView> members = v.members().stream()
         .filter(m -> reports.canSee(p, m.report().report())).toList();
-    boolean ownPosition = v.positions().stream().anyMatch(pos -> pos.party().equals(rule.party()));
-    if (members.isEmpty() && !ownPosition) {
+    if (!sees(p, members.stream().map(m -> m.report().report()).toList(),
+        v.positions().stream().map(pos -> pos.party()).collect(java.util.stream.Collectors.toSet()))) {
       throw new ProblemHandlers.NotFound("no incident " + v.incident().code());
     }
     return new IncidentService.View(v.incident(), members, v.standing(), v.derivedKilled(), v.derivedInjured(),
         v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), v.history());
+  }
+
+  /** The rule itself: one linked report the caller may see, or a position its party stated. */
+  private boolean sees(Principal p, List<org.truce.core.report.Report> linked, java.util.Set<String> positionParties) {
+    ReportQuery.Visibility rule = reports.of(p);
+    return rule == null || positionParties.contains(rule.party())
+        || linked.stream().anyMatch(r -> reports.canSee(p, r));
   }
 }
