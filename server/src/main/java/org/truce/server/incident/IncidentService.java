@@ -209,16 +209,42 @@ public final class IncidentService {
     ledger.signal();
   }
 
-  /** Matches reports that have no incident yet (stored before incidents existed, or while matching failed). */
+  /**
+   * The start-up sweep: matches the reports registered since the last sweep that have no incident
+   * yet (their matching failed, or the server stopped in between), then moves the sweep's mark up to
+   * the last report stored, or to just before the first report that failed again, so that one is
+   * retried at the next start. Reads only the reports after the mark, never the whole record; a
+   * failure is logged and does not stop the start. Returns how many reports it matched.
+   */
   public int matchUnmatched() {
-    int n = 0;
-    for (List<UUID> batch = incidents.unmatchedReports(500); !batch.isEmpty(); batch = incidents.unmatchedReports(500)) {
-      for (UUID id : batch) {
-        reports.find(id).ifPresent(r -> match(r.report()));
-        n++;
+    long through = incidents.lastReportSeq();
+    long failedAt = Long.MAX_VALUE;
+    int matched = 0;
+    long after = incidents.matchedThrough();
+    for (List<IncidentRepository.Unmatched> batch = incidents.unmatchedAfter(after, 500); !batch.isEmpty();
+        batch = incidents.unmatchedAfter(after, 500)) {
+      for (IncidentRepository.Unmatched u : batch) {
+        after = u.seq();
+        if (u.seq() > through) {
+          continue;
+        }
+        try {
+          Optional<StoredReport> r = reports.find(u.reportId());
+          if (r.isPresent()) {
+            match(r.get().report());
+            matched++;
+          }
+        } catch (RuntimeException e) {
+          failedAt = Math.min(failedAt, u.seq());
+          LOG.error("matching report {} failed; it will be tried again at the next start", u.reportId(), e);
+        }
       }
     }
-    return n;
+    incidents.markMatchedThrough(Math.min(through, failedAt - 1));
+    if (matched > 0) {
+      LOG.info("matched {} reports that had no incident yet", matched);
+    }
+    return matched;
   }
 
   private IncidentEvent signal(IncidentEvent e) {

@@ -921,11 +921,37 @@ public final class IncidentRepository {
     });
   }
 
-  /** How many reports have no incident yet (e.g. registered while matching failed). */
-  public List<UUID> unmatchedReports(int limit) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT r.id FROM report r WHERE NOT EXISTS"
-            + " (SELECT 1 FROM incident_report m WHERE m.report_id = r.id) ORDER BY r.seq LIMIT :limit")
-        .bind("limit", limit).mapTo(UUID.class).list());
+  /** A report the start-up sweep found without an incident. */
+  public record Unmatched(UUID reportId, long seq) {}
+
+  /**
+   * Up to {@code limit} reports after {@code afterSeq}, in seq order, that have no incident yet
+   * (registered while matching failed, or before incidents existed). Keyset paging: the caller
+   * passes the last seq it was given, so each report is read once however many stay unmatched.
+   */
+  public List<Unmatched> unmatchedAfter(long afterSeq, int limit) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT r.id, r.seq FROM report r WHERE r.seq > :after"
+            + " AND NOT EXISTS (SELECT 1 FROM incident_report m WHERE m.report_id = r.id) ORDER BY r.seq LIMIT :limit")
+        .bind("after", afterSeq).bind("limit", limit)
+        .map((rs, ctx) -> new Unmatched(rs.getObject("id", UUID.class), rs.getLong("seq"))).list());
+  }
+
+  /** Every report at or below this seq was in an incident when the start-up sweep last ran. */
+  public long matchedThrough() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT matched_through_seq FROM incident_matching_state WHERE id = 1")
+        .mapTo(Long.class).findOne().orElse(0L));
+  }
+
+  /** The highest report seq stored now (0 when there is none). */
+  public long lastReportSeq() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM report").mapTo(Long.class).findOne()
+        .orElse(0L));
+  }
+
+  /** Moves the sweep's mark forward (never back: two instances starting together may race). */
+  public void markMatchedThrough(long seq) {
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE incident_matching_state SET matched_through_seq = :seq"
+        + " WHERE id = 1 AND matched_through_seq < :seq").bind("seq", seq).execute());
   }
 
   public <T> T inTransaction(Function<Handle, T> work) {
