@@ -198,7 +198,8 @@ public final class TruceServer implements AutoCloseable {
       humanitarianApi.register(c.routes);
       new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
           config.tileUrl()).register(c.routes);
-      IncidentVisibility incidentVisibility = new IncidentVisibility(visibility);
+      IncidentVisibility incidentVisibility = new IncidentVisibility(visibility,
+          id -> reports.repository().find(id).map(r -> r.report()));
       new IncidentApi(incidents, evidence, references, bodies, incidentVisibility, json).register(c.routes);
       new BulletinApi(bulletins, new org.truce.server.bulletin.render.BulletinPdf(), bodies, ledgerApi, ledger, json)
           .register(c.routes);

@@ -93,7 +93,8 @@ public final class IncidentApi {
     Page<IncidentRow> page = service.repository().list(query);
     ObjectNode body = json.createObjectNode();
     ArrayNode items = body.putArray("items");
-    page.items().forEach(r -> items.add(view.summary(r)));
+    Principal p = Access.principal(ctx);
+    page.items().forEach(r -> items.add(view.summary(visibility.restrict(service, r, p))));
     body.put("total", page.total());
     body.put("limit", page.limit());
     body.put("offset", page.offset());
@@ -147,13 +148,14 @@ public final class IncidentApi {
 
   private void history(Context ctx) {
     IncidentRow row = service.find(ctx.pathParam("code"));
-    if (!visibility.visible(service, row.id(), Access.principal(ctx))) {
+    Principal p = Access.principal(ctx);
+    if (!visibility.visible(service, row.id(), p)) {
       throw new ProblemHandlers.NotFound("no incident " + row.code());
     }
     ObjectNode body = json.createObjectNode();
     body.put("incident", row.code());
     ArrayNode items = body.putArray("versions");
-    service.repository().events(row.id()).forEach(e -> items.add(view.event(e)));
+    visibility.restrict(service.view(row), p).history().forEach(e -> items.add(view.event(e)));
     ctx.json(body);
   }
 
@@ -301,7 +303,11 @@ public final class IncidentApi {
     String answer = b.text("answer");
     String reason = b.text("reason");
     b.done();
-    written(ctx, service.concur(id(ctx), party, answer, reason, Access.principal(ctx)), 201);
+    UUID id = id(ctx);
+    Principal p = Access.principal(ctx);
+    service.investigation(id).filter(r -> visibility.visible(service, r.incidentId(), p))
+        .orElseThrow(() -> new ProblemHandlers.NotFound("no investigation " + id));
+    written(ctx, service.concur(id, party, answer, reason, p), 201);
   }
 
   private static UUID id(Context ctx) {

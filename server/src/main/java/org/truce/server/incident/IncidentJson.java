@@ -215,7 +215,12 @@ public final class IncidentJson {
     } catch (java.io.IOException ex) {
       throw new IllegalStateException(ex);
     }
-    n.put("canonical", e.content());
+    if (java.util.Arrays.equals(org.truce.core.incident.IncidentEventCanonicalForm.sha256(e.content()),
+        e.contentHash())) {
+      n.put("canonical", e.content());
+    } else {
+      n.put("withheld", true);
+    }
     n.put("contentHash", HexFormat.of().formatHex(e.contentHash()));
     n.put("ledgerEntryId", e.ledgerEntryId());
     n.put("ledger", "/api/v1/ledger/entries/" + e.ledgerEntryId());

@@ -100,6 +100,9 @@ public record IncidentPage(String code, String status, String mergedInto, String
     } catch (java.io.IOException ex) {
       return "";
     }
+    if (d.has("withheld")) {
+      return "withheld: " + t(d, "withheld");
+    }
     return switch (e.kind()) {
       case "incident.created" -> d.has("splitFrom") ? "split from " + d.get("splitFrom").asText() + ": " + t(d, "reason")
           : "created with report " + t(d, "report");

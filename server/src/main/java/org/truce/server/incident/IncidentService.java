@@ -623,6 +623,25 @@ public final class IncidentService {
         incidents.candidates(incident.id()), incidents.events(incident.id()));
   }
 
+  /**
+   * {@code v} as seen through only {@code members} (a party officer's view before the exchange):
+   * {@code row} and the standing and derived casualties computed from those members alone, with
+   * {@code history} and no proposals.
+   */
+  static View restrictedView(View v, IncidentRow row, List<MemberView> members, List<IncidentEvent> history) {
+    List<Casualties> killed = new ArrayList<>();
+    List<Casualties> injured = new ArrayList<>();
+    for (MemberView m : members) {
+      if (m.report().supersededBy() == null) {
+        killed.add(m.report().report().submission().killed());
+        injured.add(m.report().report().submission().injured());
+      }
+    }
+    return new View(row, members, standing(row.id(), members, v.positions(), v.investigations(),
+        v.evidence().size()), CasualtyEstimate.derive(killed), CasualtyEstimate.derive(injured), v.assessment(),
+        v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), history);
+  }
+
   private Standing standing(IncidentRow incident) {
     return view(incident).standing();
   }

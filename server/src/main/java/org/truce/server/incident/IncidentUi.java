@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
+import org.truce.server.auth.Principal;
 import org.truce.server.auth.Role;
 import org.truce.server.evidence.EvidenceService;
 import org.truce.server.http.ProblemHandlers;
@@ -25,6 +26,8 @@ import org.truce.store.report.Page;
 /** The incident pages: the filtered list, one incident with its timeline, and the monitors' merge, split and link forms. */
 public final class IncidentUi {
   private static final int PAGE_SIZE = 50;
+  /** How many overdue investigations the list's banner reads before filtering by what the viewer may see. */
+  private static final int OVERDUE_SCAN = 1000;
 
   private final IncidentService service;
   private final EvidenceService evidence;
@@ -58,9 +61,11 @@ public final class IncidentUi {
     int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
     IncidentQuery query = new IncidentQuery(base.status(), base.grading(), base.disputed(), base.party(), base.zone(),
         base.from(), base.to(), null, base.status() != null, PAGE_SIZE, offset);
-    query = visibility.restrict(query, Access.principal(ctx));
+    Principal viewer = Access.principal(ctx);
+    query = visibility.restrict(query, viewer);
     Page<IncidentRow> page = service.repository().list(query);
-    List<IncidentPage.Row> rows = page.items().stream().map(r -> new IncidentPage.Row(r.code(),
+    List<IncidentPage.Row> rows = page.items().stream().map(r -> visibility.restrict(service, r, viewer))
+        .map(r -> new IncidentPage.Row(r.code(),
         time.instant(r.occurredFrom()), r.category(), r.governorate() == null ? "—" : r.governorate(), r.reportCount(),
         r.grading() == null ? "—" : r.grading(), r.disputed(), r.status().name())).toList();
     String qs = filters.queryString();
@@ -70,7 +75,8 @@ public final class IncidentUi {
     params.put("filters", filters);
     params.put("rows", rows);
     params.put("total", page.total());
-    params.put("overdue", service.investigations(null, true, 20, 0).size());
+    params.put("overdue", (int) service.investigations(null, true, OVERDUE_SCAN, 0).stream()
+        .filter(i -> visibility.visible(service, i.incidentId(), viewer)).count());
     params.put("prevUrl", offset > 0 ? base64 + Math.max(0, offset - PAGE_SIZE) : null);
     params.put("nextUrl", page.hasNext() ? base64 + (offset + PAGE_SIZE) : null);
     templates.render(ctx, "incidents.jte", params);

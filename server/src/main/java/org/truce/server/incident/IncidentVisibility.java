@@ -1,9 +1,22 @@
 package org.truce.server.incident;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.truce.core.report.Report;
 import org.truce.server.auth.Principal;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.report.ReportVisibility;
+import java.time.Instant;
+import org.truce.core.incident.Footprint;
+import org.truce.store.incident.IncidentEvent;
+import org.truce.store.incident.IncidentRow;
 import org.truce.store.incident.IncidentQuery;
 import org.truce.store.report.ReportQuery;
 
@@ -15,9 +28,12 @@ import org.truce.store.report.ReportQuery;
  */
 public final class IncidentVisibility {
   private final ReportVisibility reports;
+  private final Function<UUID, Optional<Report>> reportById;
 
-  public IncidentVisibility(ReportVisibility reports) {
+  /** {@code reportById} finds the reports a history entry names that are no longer members. */
+  public IncidentVisibility(ReportVisibility reports, Function<UUID, Optional<Report>> reportById) {
     this.reports = reports;
+    this.reportById = reportById;
   }
 
   public IncidentQuery restrict(IncidentQuery q, Principal p) {
@@ -25,14 +41,14 @@ public final class IncidentVisibility {
   }
 
   /** Refuses (404) an incident {@code p} may not see yet; for what hangs off an incident, such as its evidence. */
-  public void requireVisible(IncidentService incidents, java.util.UUID incidentId, Principal p) {
+  public void requireVisible(IncidentService incidents, UUID incidentId, Principal p) {
     if (!visible(incidents, incidentId, p)) {
       throw new ProblemHandlers.NotFound("no incident " + incidentId);
     }
   }
 
   /** Whether {@code p} may see the incident, for filtering lists of what hangs off incidents. */
-  public boolean visible(IncidentService incidents, java.util.UUID incidentId, Principal p) {
+  public boolean visible(IncidentService incidents, UUID incidentId, Principal p) {
     if (reports.of(p) == null) {
       return true;
     }
@@ -40,7 +56,14 @@ public final class IncidentVisibility {
     return sees(p, linked.reports(), linked.positionParties());
   }
 
-  /** The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. */
+  /**
+   * The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. A
+   * party officer sees only the member reports the exchange has given it, and what is computed
+   * from them — which parties registered it, the suggested grading, the derived casualties — is
+   * computed again from those alone; history entries that name a report it may not see yet keep
+   * their kind, time and version (public in the log anyway) but not their content; proposals are
+   * the monitors' business.
+   */
   public IncidentService.View restrict(IncidentService.View v, Principal p) {
     if (reports.of(p) == null) {
       return v;
@@ -51,12 +74,47 @@ public final class IncidentVisibility {
         v.positions().stream().map(pos -> pos.party()).collect(java.util.stream.Collectors.toSet()))) {
       throw new ProblemHandlers.NotFound("no incident " + v.incident().code());
     }
-    return new IncidentService.View(v.incident(), members, v.standing(), v.derivedKilled(), v.derivedInjured(),
-        v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), v.history());
+    if (members.size() == v.members().size()) {
+      return new IncidentService.View(v.incident(), v.members(), v.standing(), v.derivedKilled(), v.derivedInjured(),
+          v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), v.history());
+    }
+    Set<UUID> seen = new HashSet<>();
+    members.forEach(m -> seen.add(m.member().reportId()));
+    Map<UUID, Boolean> others = new HashMap<>();
+    Predicate<UUID> visibleReport = id -> seen.contains(id) || others.computeIfAbsent(id,
+        x -> reportById.apply(x).map(r -> reports.canSee(p, r)).orElse(false));
+    List<IncidentEvent> history = v.history().stream()
+        .map(e -> HistoryRedaction.namesOnlyVisibleReports(e, visibleReport) ? e : HistoryRedaction.withheld(e)).toList();
+    return IncidentService.restrictedView(v, seenThrough(v.incident(),
+        members.stream().map(m -> m.report().report()).toList()), members, history);
+  }
+
+  /**
+   * A listed incident as {@code p} may see it: for a party officer who sees only some of its
+   * reports, the count, time span and place come from those reports alone (an incident's place is
+   * its first report's, which may be one the exchange has not given it yet).
+   */
+  public IncidentRow restrict(IncidentService incidents, IncidentRow row, Principal p) {
+    if (reports.of(p) == null) {
+      return row;
+    }
+    List<Report> linked = incidents.linked(row.id()).reports();
+    List<Report> seen = linked.stream().filter(r -> reports.canSee(p, r)).toList();
+    return seen.size() == linked.size() || seen.isEmpty() ? row : seenThrough(row, seen);
+  }
+
+  static IncidentRow seenThrough(IncidentRow row, List<Report> seen) {
+    List<Footprint> footprints = seen.stream().map(Footprint::of).toList();
+    Footprint first = footprints.get(0);
+    Instant from = footprints.stream().map(Footprint::from).min(Instant::compareTo).orElseThrow();
+    Instant to = footprints.stream().map(Footprint::to).max(Instant::compareTo).orElseThrow();
+    return new IncidentRow(row.id(), row.code(), row.status(), row.mergedInto(), row.family(), row.category(), from, to,
+        first.point().latitude(), first.point().longitude(), row.governorate(), row.grading(), row.attribution(),
+        row.disputed(), row.version(), row.createdAt(), row.updatedAt(), seen.size());
   }
 
   /** The rule itself: one linked report the caller may see, or a position its party stated. */
-  private boolean sees(Principal p, List<org.truce.core.report.Report> linked, java.util.Set<String> positionParties) {
+  private boolean sees(Principal p, List<org.truce.core.report.Report> linked, Set<String> positionParties) {
     ReportQuery.Visibility rule = reports.of(p);
     return rule == null || positionParties.contains(rule.party())
         || linked.stream().anyMatch(r -> reports.canSee(p, r));

@@ -142,6 +142,8 @@ class IncidentHttpAccessTest {
           "{\"mandate\":\"Establish who fired\"}")).get("id").asText();
       assertThat(RunningServer.json(rus.get("/api/v1/investigations")).get("items")).isEmpty();
       assertThat(rus.get("/api/v1/investigations/" + investigation).statusCode()).isEqualTo(404);
+      assertThat(rus.postJson("/api/v1/investigations/" + investigation + "/concurrences",
+          "{\"party\":\"RUS\",\"answer\":\"DISSENTS\",\"reason\":\"x\"}").statusCode()).isEqualTo(404);
       assertThat(RunningServer.json(tur.get("/api/v1/investigations")).get("items")).hasSize(1);
       assertThat(rus.get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(404);
       assertThat(tur.get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(200);
@@ -159,7 +161,31 @@ class IncidentHttpAccessTest {
       assertThat(code(s, own)).isEqualTo(code);
       JsonNode seen = RunningServer.json(rus.get("/api/v1/incidents/" + code));
       assertThat(seen.get("reports")).extracting(r -> r.get("id").asText()).containsExactly(own.toString());
-      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/incidents/" + code)).get("reports")).hasSize(2);
+      JsonNode whole = RunningServer.json(s.as("monitor").get("/api/v1/incidents/" + code));
+      assertThat(whole.get("reports")).hasSize(2);
+
+      // what is computed from the members comes from its own report alone: who registered, the count, the place
+      assertThat(whole.at("/parties/registered")).extracting(JsonNode::asText).containsExactly("RUS", "TUR");
+      assertThat(seen.at("/parties/registered")).extracting(JsonNode::asText).containsExactly("RUS");
+      assertThat(seen.get("reportCount").asInt()).isEqualTo(1);
+      assertThat(seen.at("/location/latitude").asDouble()).isEqualTo(35.6480);
+      assertThat(whole.at("/location/latitude").asDouble()).isEqualTo(35.6476);
+      JsonNode listed = RunningServer.json(rus.get("/api/v1/incidents?report=" + own)).at("/items/0");
+      assertThat(listed.get("code").asText()).isEqualTo(code);
+      assertThat(listed.get("reportCount").asInt()).isEqualTo(1);
+      assertThat(listed.at("/location/latitude").asDouble()).isEqualTo(35.6480);
+
+      // the history keeps every version, but what names TUR's report is withheld from RUS until the exchange:
+      // its registration, and the link of RUS's own report, scored through TUR's
+      JsonNode history = RunningServer.json(rus.get("/api/v1/incidents/" + code + "/history")).get("versions");
+      assertThat(history).extracting(v -> v.get("kind").asText() + "/" + v.path("withheld").asBoolean())
+          .containsExactly("incident.created/true", "investigation.opened/false", "incident.linked/true");
+      assertThat(history.get(0).has("canonical")).isFalse();
+      assertThat(history.toString()).doesNotContain(report.toString());
+      assertThat(history.get(1).get("canonical").asText()).contains("Establish who fired");
+      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/incidents/" + code + "/history")).get("versions"))
+          .allSatisfy(v -> assertThat(v.has("canonical")).isTrue());
+      assertThat(rus.get("/incidents/" + code).body()).doesNotContain(report.toString()).contains("withheld");
     }
   }
 }
