@@ -181,8 +181,7 @@ public final class IncidentApi {
     if (report == null) {
       throw new ProblemHandlers.BadRequest("report", "required");
     }
-    service.reject(ctx.pathParam("code"), report, Access.principal(ctx));
-    ctx.status(204);
+    written(ctx, service.reject(ctx.pathParam("code"), report, Access.principal(ctx)), 200);
   }
 
   private void merge(Context ctx) {

@@ -16,7 +16,7 @@ public record IncidentPage(String code, String status, String mergedInto, String
     String place, String grading, String suggestedGrading, String attribution, String suggestedAttribution,
     String killed, String injured, String casualtySource, List<PartyLine> parties, List<ReportLine> reports,
     List<TimelineLine> timeline, List<InvestigationLine> investigations, List<EvidenceLine> evidence,
-    List<CandidateLine> candidates, String error) {
+    List<CandidateLine> candidates, boolean monitor, String error) {
 
   public record PartyLine(String party, String registered, String position, String reasoning) {}
 
@@ -69,7 +69,9 @@ public record IncidentPage(String code, String status, String mergedInto, String
         e.kind().toLowerCase().replace('_', ' '), EvidenceService.canView(e, viewer) ? nz(e.originalName()) : "(restricted)",
         e.sha256(), e.sensitivity().isEmpty() ? "—" : String.join(", ", e.sensitivity()).toLowerCase(),
         EvidenceService.canView(e, viewer), time.instant(e.uploadedAt()) + " by " + e.uploadedBy())).toList();
-    List<CandidateLine> candidates = v.candidates().stream().map(c -> new CandidateLine(c.reportId().toString(),
+    // proposals are the monitors' triage, as at /api/v1/incident-candidates
+    boolean monitor = viewer.has(org.truce.server.auth.Role.MONITOR);
+    List<CandidateLine> candidates = !monitor ? List.of() : v.candidates().stream().map(c -> new CandidateLine(c.reportId().toString(),
         c.incidentCode(), nz(c.reportIncidentCode()), String.format(java.util.Locale.ROOT, "%.2f", c.score()),
         String.join("; ", c.reasons()), c.status())).toList();
     var a = v.assessment();
@@ -81,7 +83,8 @@ public record IncidentPage(String code, String status, String mergedInto, String
         a == null ? "—" : a.attribution() + (a.attributedActor() == null ? "" : " to " + a.attributedActor()),
         st.suggestedAttribution().name(), range(v.killed()), range(v.injured()),
         a != null && (a.killed() != null || a.injured() != null) ? "assessment: " + nz(a.casualtyReason())
-            : "derived from the linked reports", partyLines, reports, timeline, invs, evidence, candidates, error);
+            : "derived from the linked reports", partyLines, reports, timeline, invs, evidence, candidates,
+        monitor, error);
   }
 
   static String range(Casualties c) {
@@ -111,6 +114,7 @@ public record IncidentPage(String code, String status, String mergedInto, String
       case "incident.unlinked" -> "report " + t(d, "report") + " moved to " + t(d, "to");
       case "incident.merged" -> d.has("into") ? "merged into " + t(d, "into") + ": " + t(d, "reason")
           : "absorbed " + t(d, "from") + ": " + t(d, "reason");
+      case "candidate.rejected" -> "proposed link of report " + t(d, "report") + " rejected";
       case "incident.split" -> "reports split off into " + t(d, "into") + ": " + t(d, "reason");
       case "position.stated" -> t(d, "party") + " " + t(d, "stance").toLowerCase().replace('_', ' ')
           + (d.get("actor").isNull() ? "" : " " + t(d, "actor")) + ": " + t(d, "reasoning");

@@ -271,13 +271,11 @@ public final class IncidentService {
   }
 
   /** Rejects the proposal that {@code reportId} belongs to {@code code}. */
-  public boolean reject(String code, UUID reportId, Principal p) {
+  public IncidentEvent reject(String code, UUID reportId, Principal p) {
     Guard.require(p, Role.MONITOR);
     IncidentRow target = find(code);
-    if (!incidents.rejectCandidate(reportId, target.id(), Guard.acting(p), now())) {
-      throw ValidationException.of("report", "no open proposal of report " + reportId + " for " + code);
-    }
-    return true;
+    return signal(incidents.rejectCandidate(reportId, target.id(), Guard.acting(p), now(), leaves).orElseThrow(() ->
+        ValidationException.of("report", "no open proposal of report " + reportId + " for " + code)));
   }
 
   /** Merges incident {@code code} into {@code intoCode}; returns the surviving incident's event. */

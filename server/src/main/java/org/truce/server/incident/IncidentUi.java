@@ -52,6 +52,7 @@ public final class IncidentUi {
     routes.post("/incidents/{code}/merge", IncidentApi.guarded(this::merge), Role.MONITOR);
     routes.post("/incidents/{code}/split", IncidentApi.guarded(this::split), Role.MONITOR);
     routes.post("/incidents/{code}/link", IncidentApi.guarded(this::link), Role.MONITOR);
+    routes.post("/incidents/{code}/reject", IncidentApi.guarded(this::reject), Role.MONITOR);
   }
 
   private void list(Context ctx) {
@@ -115,17 +116,22 @@ public final class IncidentUi {
     });
   }
 
+  private void reject(Context ctx) {
+    String code = ctx.pathParam("code");
+    act(ctx, code, () -> service.reject(code, reportParam(ctx), Access.principal(ctx)).code());
+  }
+
+  private static UUID reportParam(Context ctx) {
+    try {
+      return UUID.fromString(String.valueOf(ctx.formParam("report")));
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of("report", "not a report id");
+    }
+  }
+
   private void link(Context ctx) {
     String code = ctx.pathParam("code");
-    act(ctx, code, () -> {
-      UUID report;
-      try {
-        report = UUID.fromString(String.valueOf(ctx.formParam("report")));
-      } catch (IllegalArgumentException e) {
-        throw ValidationException.of("report", "not a report id");
-      }
-      return service.link(code, report, ctx.formParam("reason"), Access.principal(ctx)).code();
-    });
+    act(ctx, code, () -> service.link(code, reportParam(ctx), ctx.formParam("reason"), Access.principal(ctx)).code());
   }
 
   private void act(Context ctx, String code, java.util.function.Supplier<String> action) {

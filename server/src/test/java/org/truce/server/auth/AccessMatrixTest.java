@@ -131,6 +131,7 @@ class AccessMatrixTest {
         rule("POST", "/incidents/{code}/merge", "/incidents/" + incident + "/merge", monitor),
         rule("POST", "/incidents/{code}/split", "/incidents/" + incident + "/split", monitor),
         rule("POST", "/incidents/{code}/link", "/incidents/" + incident + "/link", monitor),
+        rule("POST", "/incidents/{code}/reject", "/incidents/" + incident + "/reject", monitor),
         rule("GET", "/", "/", ALL),
         rule("GET", "/reports", "/reports", ALL),
         rule("GET", "/reports/{id}", "/reports/" + reportId, ALL),

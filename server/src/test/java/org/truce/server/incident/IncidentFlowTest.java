@@ -138,6 +138,42 @@ public class IncidentFlowTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aRejectedProposalIsAVersionOfTheIncidentWithItsLedgerEntry(DatabaseConfig db) throws java.io.IOException {
+    try (RunningServer s = RunningServer.start(db, java.nio.file.Files.createTempDirectory("truce-test"),
+        java.util.Map.of("TRUCE_EXCHANGE_RULE", "submission"))) {
+      UUID a = register(s, report("RUS", "2017-03-09T08:30:00Z", 35.6476, 36.6737, "shelling", "NUSRA"));
+      UUID b = register(s, """
+          {"reportingParty":"TUR","occurredAt":"2017-03-09T10:30:00Z","timePrecision":"exact",
+           "location":{"latitude":35.7196,"longitude":36.6737,"precision":"town"},"category":"mortar",
+           "narrative":"vague"}""");
+      String code = incidentOf(s, a).code();
+      RunningServer monitor = s.as("monitor");
+      String page = monitor.get("/incidents/" + code).body();
+      assertThat(page).contains("Reject: not the same event").contains("Merge this incident into");
+      String officerPage = s.as("officer-rus").get("/incidents/" + code).body();
+      assertThat(officerPage).doesNotContain("Reject: not the same event").doesNotContain("Merge this incident into")
+          .doesNotContain("Split the ticked reports");
+
+      HttpResponse<String> rejected = monitor.postJson("/api/v1/incidents/" + code + "/rejections",
+          "{\"report\":\"" + b + "\"}");
+      assertThat(rejected.statusCode()).isEqualTo(200);
+      JsonNode written = RunningServer.json(rejected);
+      assertThat(written.get("kind").asText()).isEqualTo("candidate.rejected");
+      var entry = s.server().ledger().store().byEntryId(written.get("ledgerEntryId").asLong()).orElseThrow();
+      assertThat(entry.kind()).isEqualTo("candidate.rejected");
+      assertThat(entry.recordId()).isEqualTo(code + "@" + written.get("version").asInt());
+      assertThat(s.server().incidents().view(code).history()).last()
+          .satisfies(e -> assertThat(e.content()).contains(b.toString()));
+      assertThat(s.server().incidents().repository().candidatesOfReport(b)).extracting(c -> c.status())
+          .containsExactly("REJECTED");
+      assertThat(incidentOf(s, b).code()).isNotEqualTo(code);
+      assertThat(monitor.postJson("/api/v1/incidents/" + code + "/rejections", "{\"report\":\"" + b + "\"}")
+          .statusCode()).isEqualTo(400);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
   void monitorsConfirmProposalsMergeSplitAssessAndInvestigate(DatabaseConfig db) {
     try (RunningServer s = RunningServer.start(db)) {
       IncidentService incidents = s.server().incidents();

@@ -560,12 +560,24 @@ public final class IncidentRepository {
     });
   }
 
-  /** Marks a proposal rejected (the report stays where it is). */
-  public boolean rejectCandidate(UUID reportId, UUID incidentId, Acting by, Instant at) {
-    return db.jdbi().withHandle(h -> h.createUpdate("UPDATE incident_candidate SET status = 'REJECTED', decided_at = :at,"
-            + " decided_by = :by WHERE report_id = :r AND incident_id = :i AND status = 'PROPOSED'")
-        .bind("at", Timestamp.from(at)).bind("by", by.account()).bind("r", reportId).bind("i", incidentId)
-        .execute() == 1);
+  /**
+   * Marks a proposal rejected (the report stays where it is) and records the decision as a version
+   * of the proposed incident; empty when there is no open proposal.
+   */
+  public Optional<IncidentEvent> rejectCandidate(UUID reportId, UUID incidentId, Acting by, Instant at,
+      Leaves leaves) {
+    return db.jdbi().inTransaction(h -> {
+      int updated = h.createUpdate("UPDATE incident_candidate SET status = 'REJECTED', decided_at = :at,"
+              + " decided_by = :by WHERE report_id = :r AND incident_id = :i AND status = 'PROPOSED'")
+          .bind("at", Timestamp.from(at)).bind("by", by.account()).bind("r", reportId).bind("i", incidentId)
+          .execute();
+      if (updated != 1) {
+        return Optional.<IncidentEvent>empty();
+      }
+      ObjectNode d = IncidentEventCanonicalForm.detail();
+      d.put("report", reportId.toString());
+      return Optional.of(Events.append(h, incidentId, "candidate.rejected", by, at, d, leaves));
+    });
   }
 
   /**
