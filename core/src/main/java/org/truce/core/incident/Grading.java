@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * How far the mechanism holds an incident established. What each grade requires is checked when
- * an assessment is recorded ({@link Assessments#check}) and documented in docs/INCIDENTS.md.
+ * an assessment is recorded ({@link Standing#check}) and documented in docs/INCIDENTS.md.
  */
 public enum Grading {
   /** Independent corroboration: at least two parties registered or confirmed it, with evidence or a concluded investigation, and no party disputes it (unless an investigation concluded). */

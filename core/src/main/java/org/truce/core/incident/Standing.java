@@ -78,7 +78,13 @@ public record Standing(Set<String> registered, Set<String> confirms, Set<String>
         }
       }
       case FAIR -> {
-        if (disputed() && !investigationConcluded) {
+        if (corroborating().size() < 2 && evidence == 0 && !investigationConcluded) {
+          errors.add("grading", "FAIR needs corroboration in part: a second party registering or confirming it,"
+              + " evidence in the vault, or a concluded investigation");
+        } else if (!precise && !investigationConcluded) {
+          errors.add("grading", "FAIR needs a report placed to the town or better and timed to the day or better,"
+              + " or a concluded investigation");
+        } else if (disputed() && !investigationConcluded) {
           errors.add("grading", "FAIR cannot stand while " + disputes + " dispute it; grade it CONTESTED");
         }
       }
