@@ -174,7 +174,7 @@ public final class EvidenceApi {
   }
 
   private void verify(Context ctx) {
-    EvidenceService.Check c = service.verify(id(ctx));
+    EvidenceService.Check c = service.verify(id(ctx), Access.principal(ctx));
     ctx.json(json.createObjectNode().put("evidence", c.evidence().id().toString()).put("recorded", c.recorded())
         .put("actual", c.actual()).put("intact", c.intact()));
   }

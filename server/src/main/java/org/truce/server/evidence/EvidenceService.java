@@ -34,6 +34,7 @@ import org.truce.store.incident.IncidentRow;
  * view, download and export, each a ledger leaf.
  */
 public final class EvidenceService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvidenceService.class);
   /** Default upload limit: 200 MiB ({@code TRUCE_EVIDENCE_MAX_BYTES}). */
   public static final long DEFAULT_MAX_BYTES = 200L << 20;
 
@@ -207,6 +208,14 @@ public final class EvidenceService {
       throw new Access.Forbidden("this evidence is labelled " + String.join(", ", e.sensitivity()).toLowerCase()
           + ": only monitors, administrators and the uploader's party may see it");
     }
+    Optional<String> actual = vault.rehash(e.sha256());
+    if (!actual.map(e.sha256()::equals).orElse(false)) {
+      LOG.error("evidence {}: the stored file {} the SHA-256 recorded at ingest; refusing to serve it", e.id(),
+          actual.isEmpty() ? "is missing, not" : "hashes to " + actual.get() + ", not");
+      throw new io.javalin.http.ConflictResponse("the stored file of evidence " + e.id()
+          + " no longer matches the SHA-256 recorded at ingest, so it is not served; a monitor can check it at"
+          + " /api/v1/evidence/" + e.id() + "/verify");
+    }
     CustodyRow c = evidence.logCustody(e.id(), e.sha256(), purpose.name(), Guard.acting(p), now(), leaves);
     ledger.signal();
     return new Content(e, vault.path(e.sha256()), c);
@@ -221,7 +230,8 @@ public final class EvidenceService {
   /** Whether the stored file still has the hash recorded at ingest. */
   public record Check(EvidenceRow evidence, String recorded, String actual, boolean intact) {}
 
-  public Check verify(UUID id) {
+  public Check verify(UUID id, Principal p) {
+    Guard.require(p, Role.MONITOR);
     EvidenceRow e = find(id);
     Optional<String> actual = vault.rehash(e.sha256());
     return new Check(e, e.sha256(), actual.orElse(null), actual.map(e.sha256()::equals).orElse(false));

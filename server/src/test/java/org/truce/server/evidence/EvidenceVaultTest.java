@@ -98,7 +98,7 @@ class EvidenceVaultTest {
     try (RunningServer s = RunningServer.start(db)) {
       EvidenceService vault = s.server().evidence();
       EvidenceRow e = vault.upload(incident(s), photo("crater.jpg", List.of()), new ByteArrayInputStream(JPEG), MONITOR);
-      assertThat(vault.verify(e.id()).intact()).isTrue();
+      assertThat(vault.verify(e.id(), MONITOR).intact()).isTrue();
       assertThat(RunningServer.json(s.get("/api/v1/evidence/" + e.id() + "/verify")).get("intact").asBoolean()).isTrue();
 
       Path file = vault.vault().path(e.sha256());
@@ -108,11 +108,19 @@ class EvidenceVaultTest {
       byte[] altered = JPEG.clone();
       altered[12] ^= 1;
       Files.write(file, altered);
-      EvidenceService.Check check = vault.verify(e.id());
+      EvidenceService.Check check = vault.verify(e.id(), MONITOR);
       assertThat(check.intact()).isFalse();
       assertThat(check.actual()).isNotEqualTo(check.recorded()).hasSize(64);
+      // altered bytes are never served under the original's hash, and nothing was viewed
+      int custody = vault.custody(e.id(), MONITOR).size();
+      var refused = s.as("monitor").get("/api/v1/evidence/" + e.id() + "/content");
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+          assertThat(t).startsWith("application/problem+json"));
+      assertThat(RunningServer.json(refused).get("detail").asText()).contains("no longer matches the SHA-256");
+      assertThat(vault.custody(e.id(), MONITOR)).hasSize(custody);
       Files.delete(file);
-      assertThat(vault.verify(e.id()).intact()).isFalse();
+      assertThat(vault.verify(e.id(), MONITOR).intact()).isFalse();
     }
   }
 
@@ -153,7 +161,7 @@ class EvidenceVaultTest {
           List.of(), null, null, original.id()), new ByteArrayInputStream(blurred), TUR);
       assertThat(derived.sha256()).isNotEqualTo(original.sha256());
       assertThat(derived.derivedFrom()).isEqualTo(original.id());
-      assertThat(vault.verify(original.id()).intact()).isTrue();
+      assertThat(vault.verify(original.id(), MONITOR).intact()).isTrue();
     }
   }
 }
