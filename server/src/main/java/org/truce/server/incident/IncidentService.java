@@ -421,15 +421,9 @@ public final class IncidentService {
       standing(incident).check(grading.get(), attribution.get(), actor, errors);
     }
     errors.throwIfAny();
-    Casualties derivedKilled = null;
-    Casualties derivedInjured = null;
-    if (overrides) {
-      View v = view(incident);
-      derivedKilled = in.killed() == null ? v.derivedKilled() : in.killed();
-      derivedInjured = in.injured() == null ? v.derivedInjured() : in.injured();
-    }
+    // a figure not overridden stays null, so it keeps following the reports linked later
     return signal(positions.assess(incident.id(), grading.get().name(), attribution.get().name(), actor,
-        derivedKilled, derivedInjured, casualtyReason == null ? null : checked(casualtyReason, "casualtyReason", true,
+        in.killed(), in.injured(), casualtyReason == null ? null : checked(casualtyReason, "casualtyReason", true,
             new Errors()), reasoning, Guard.acting(p), now(), leaves));
   }
 

@@ -138,6 +138,34 @@ public class IncidentFlowTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void anInvestigationPastItsDeadlineIsShownOverdueToThoseWhoMaySeeIt(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      UUID a = register(s, report("TUR", "2017-03-09T08:30:00Z", 35.6476, 36.6737, "shelling", "SAA"));
+      String code = incidentOf(s, a).code();
+      var opened = s.server().incidents().openInvestigation(code, "establish the origin of fire", "team-1",
+          java.time.Instant.now().minus(Duration.ofHours(2)), MONITOR);
+      String id = opened.investigation().id().toString();
+
+      JsonNode overdue = RunningServer.json(s.as("monitor").get("/api/v1/investigations?overdue=true")).get("items");
+      assertThat(overdue).singleElement().satisfies(i -> {
+        assertThat(i.get("id").asText()).isEqualTo(id);
+        assertThat(i.get("overdue").asBoolean()).isTrue();
+      });
+      assertThat(s.as("monitor").get("/incidents").body()).contains("1 investigation(s) are past their deadline");
+      assertThat(s.as("monitor").get("/incidents/" + code).body()).contains("overdue");
+      // the daily exchange has not given TUR's report to RUS: neither the investigation nor the banner
+      assertThat(RunningServer.json(s.as("officer-rus").get("/api/v1/investigations?overdue=true")).get("items"))
+          .isEmpty();
+      assertThat(s.as("officer-rus").get("/incidents").body()).doesNotContain("past their deadline");
+
+      s.server().incidents().conclude(opened.investigation().id(), "origin not established", MONITOR);
+      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/investigations?overdue=true")).get("items"))
+          .isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
   void aRejectedProposalIsAVersionOfTheIncidentWithItsLedgerEntry(DatabaseConfig db) throws java.io.IOException {
     try (RunningServer s = RunningServer.start(db, java.nio.file.Files.createTempDirectory("truce-test"),
         java.util.Map.of("TRUCE_EXCHANGE_RULE", "submission"))) {
@@ -222,6 +250,8 @@ public class IncidentFlowTest {
       var view = incidents.view(ia.code());
       assertThat(view.killed()).isEqualTo(new org.truce.core.report.Casualties(3, 4, 6));
       assertThat(view.derivedKilled()).isNotEqualTo(view.killed());
+      assertThat(view.assessment().injured()).as("a figure not overridden keeps following the reports").isNull();
+      assertThat(view.injured()).isEqualTo(view.derivedInjured());
       assertThat(incidents.find(ia.code()).grading()).isEqualTo("FAIR");
 
       // Investigation: overdue is visible; concluded with each party's answer.
