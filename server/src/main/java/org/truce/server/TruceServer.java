@@ -112,10 +112,10 @@ public final class TruceServer implements AutoCloseable {
         new LedgerEntries(), ledger, Clock.systemUTC());
     LedgerApi ledgerApi = new LedgerApi(ledger, json);
     this.incidents = new IncidentService(db, reports.repository(), references, ledger,
-        org.truce.core.incident.MatchSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+        org.truce.core.incident.MatchSettings.fromEnvironment(config.environment()), Clock.systemUTC());
     reports.onStored(incidents::onStored);
     this.evidence = new EvidenceService(new EvidenceVault(config.dataDir()), incidents.evidenceRepository(),
-        incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(System.getenv()));
+        incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(config.environment()));
 
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
@@ -133,7 +133,7 @@ public final class TruceServer implements AutoCloseable {
     ReportVisibility visibility = new ReportVisibility(config.exchangeRule(), Clock.systemUTC());
     Templates templates = new Templates();
     this.humanitarian = new HumanitarianService(new org.truce.store.humanitarian.HumanitarianRepository(db), references,
-        ledger, HumanitarianSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+        ledger, HumanitarianSettings.fromEnvironment(config.environment()), Clock.systemUTC());
     reports.onStored(humanitarian::deconflict);
     NeedToKnow needToKnow = new NeedToKnow(auth.audit(), Clock.systemUTC());
     this.proximity = new ProtectedProximity(humanitarian.repository(), new NearestRepository(db), reports.repository(),
@@ -146,7 +146,7 @@ public final class TruceServer implements AutoCloseable {
         config.tileUrl(), visibility, proximity);
     org.truce.server.trends.TrendsService trends = new org.truce.server.trends.TrendsService(
         new org.truce.store.trends.TrendRepository(db,
-            org.truce.server.trends.TrendsSettings.fromEnvironment(System.getenv())),
+            org.truce.server.trends.TrendsSettings.fromEnvironment(config.environment())),
         references, Clock.systemUTC());
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
@@ -214,7 +214,7 @@ public final class TruceServer implements AutoCloseable {
   private BulletinService bulletinService(Database db, IncidentService incidents,
       HumanitarianService humanitarian, LedgerService ledger) {
     BulletinSettings settings =
-        BulletinSettings.fromEnvironment(System.getenv());
+        BulletinSettings.fromEnvironment(config.environment());
     BulletinCompiler compiler = new BulletinCompiler(
         reports.repository(), new ReportCounts(db), incidents,
         new InvestigationRepository(db), humanitarian.repository(), references, ledger,

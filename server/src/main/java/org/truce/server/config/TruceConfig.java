@@ -22,13 +22,16 @@ import org.truce.store.db.DatabaseConfig;
  * @param logKeyFile   TRUCE_LOG_KEY_FILE, the log's signing key, default DATA_DIR/keys/log.key (created on first start)
  * @param witnesses    TRUCE_WITNESSES, comma-separated URL=VERIFIERKEY pairs: the witnesses that cosign checkpoints; none by default
  * @param witnessQuorum TRUCE_WITNESS_QUORUM, how many of them must cosign a checkpoint; default all of them
+ * @param environment  the variables this was read from, for the settings each feature reads itself
+ *                     (matching, evidence, humanitarian, trends, bulletins), so a test can vary them too
  */
 public record TruceConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
     int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat, String logOrigin, Path logKeyFile,
-    List<WitnessEndpoint> witnesses, int witnessQuorum, ExchangeRule exchangeRule) {
+    List<WitnessEndpoint> witnesses, int witnessQuorum, ExchangeRule exchangeRule, Map<String, String> environment) {
 
   public TruceConfig {
     witnesses = List.copyOf(witnesses);
+    environment = Map.copyOf(environment);
     if (witnessQuorum < 0 || witnessQuorum > witnesses.size() || witnessQuorum == 0 && !witnesses.isEmpty()) {
       throw new IllegalArgumentException("TRUCE_WITNESS_QUORUM must be between 1 and the number of witnesses in"
           + " TRUCE_WITNESSES (" + witnesses.size() + "), got " + witnessQuorum);
@@ -54,7 +57,18 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
         witnesses,
         intValue(env, "TRUCE_WITNESS_QUORUM", witnesses.size()),
         ExchangeRule.parse(env.getOrDefault("TRUCE_EXCHANGE_RULE", "daily"), env.getOrDefault("TRUCE_EXCHANGE_TIME", "18:00"),
-            ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus"))));
+            ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus"))),
+        truceVariables(env));
+  }
+
+  private static Map<String, String> truceVariables(Map<String, String> env) {
+    Map<String, String> out = new java.util.HashMap<>();
+    env.forEach((k, v) -> {
+      if (k.startsWith("TRUCE_") && v != null) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   public DatabaseConfig database() {
@@ -66,17 +80,20 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
 
   public TruceConfig withPort(int newPort) {
     return new TruceConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule);
+        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule,
+        environment);
   }
 
   public TruceConfig withDataDir(Path newDataDir) {
     return new TruceConfig(host, port, newDataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
-        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule);
+        displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule,
+        environment);
   }
 
   public TruceConfig withDatabase(DatabaseConfig db) {
     return new TruceConfig(host, port, dataDir, db.url(), db.user(), db.password(), db.maxPoolSize(), tileUrl,
-        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule);
+        maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule,
+        environment);
   }
 
   /** Where the ledger's tiles live: {@code DATA_DIR/log}, served at /log/. */

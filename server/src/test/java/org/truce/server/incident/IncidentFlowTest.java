@@ -136,6 +136,26 @@ public class IncidentFlowTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theMatchDistanceAndWindowAreSettings() throws java.io.IOException {
+    // two registrations 1.5 km and 40 minutes apart: one incident by default (5 km, 6 hours) ...
+    String first = report("RUS", "2017-03-09T08:30:00Z", 35.6476, 36.6737, "shelling", "SAA");
+    String second = report("TUR", "2017-03-09T09:10:00Z", 35.6476 + 1.5 / 111.2, 36.6737, "shelling", "SAA");
+    DatabaseConfig h2 = org.truce.store.testing.TestDatabases.h2();
+    try (RunningServer s = RunningServer.start(h2)) {
+      assertThat(incidentOf(s, register(s, first)).code()).isEqualTo(incidentOf(s, register(s, second)).code());
+    }
+    // ... two when matching is narrowed to 0.5 km or to 30 minutes
+    for (var narrowed : List.of(java.util.Map.of("TRUCE_MATCH_DISTANCE_KM", "0.5"),
+        java.util.Map.of("TRUCE_MATCH_WINDOW_HOURS", "0.5"))) {
+      try (RunningServer s = RunningServer.start(org.truce.store.testing.TestDatabases.h2(),
+          java.nio.file.Files.createTempDirectory("truce-test"), narrowed)) {
+        assertThat(incidentOf(s, register(s, first)).code()).as(narrowed.toString())
+            .isNotEqualTo(incidentOf(s, register(s, second)).code());
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("org.truce.store.testing.TestDatabases#both")
   void anInvestigationPastItsDeadlineIsShownOverdueToThoseWhoMaySeeIt(DatabaseConfig db) {
