@@ -104,7 +104,8 @@ public final class TruceServer implements AutoCloseable {
     Gazetteer gazetteer = GazetteerFiles.load(config.dataDir());
     this.references = new ReferenceData(db);
     this.ledger = new LedgerService(db, config.tileDir(),
-        LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), Clock.systemUTC());
+        LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), config.receiptDeadline(),
+        Clock.systemUTC());
     this.witnesses = new WitnessPublisher(ledger, config.witnesses(), config.witnessQuorum(),
         WITNESS_TIMEOUT, WITNESS_RETRY, Clock.systemUTC());
     ledger.onCheckpoint(witnesses::offer);
