@@ -225,7 +225,8 @@ public final class TruceServer implements AutoCloseable {
 
   /**
    * Opens the database (migrating it), starts the ledger (refusing to start when the log's tiles
-   * and its stored state disagree) and builds the server; call {@link #start()} to listen.
+   * disagree with its stored state or do not extend its last published checkpoint) and builds the
+   * server; call {@link #start()} to listen.
    */
   public static TruceServer create(TruceConfig config) {
     Database db = Database.open(config.database());

@@ -83,15 +83,24 @@ public final class LedgerService implements AutoCloseable {
   }
 
   /**
-   * Starts sequencing. Refuses to start (with the sequencer's typed exception) when the tiles'
-   * root differs from the stored state, and when a leaf in the tiles matches no queued entry.
+   * Starts sequencing. Refuses to start, before writing anything, with the sequencer's typed
+   * exception when the tiles' root differs from the stored state
+   * ({@link org.truce.ledger.sequencer.StoredRootMismatchException}) or when the tree rebuilt from
+   * the tiles does not extend the last published checkpoint
+   * ({@link org.truce.ledger.sequencer.PublishedCheckpointMismatchException}); and when a leaf in the
+   * tiles matches no queued entry.
    */
   public synchronized void start() throws Exception {
-    sequencer = Sequencer.start(tiles, stateStore, SequencerConfig.defaults(), this::checkpointSequenced);
+    Optional<StoredCheckpoint> published = store.latestCheckpoint();
+    sequencer = Sequencer.start(tiles, stateStore, SequencerConfig.defaults(), this::checkpointSequenced,
+        published.map(c -> new Checkpoint(origin(), c.size(), c.root())));
     reconcile(sequencer.state().size());
-    if (store.latestCheckpoint().map(c -> c.size() != sequencer.state().size()).orElse(sequencer.state().size() > 0)) {
+    // The sequencer checked that its tree extends the published checkpoint; a larger tree (after a
+    // crash between the state's advance and its checkpoint) still needs one.
+    Optional<StoredCheckpoint> latest = store.latestCheckpoint();
+    if (latest.map(c -> c.size() < sequencer.state().size()).orElse(sequencer.state().size() > 0)) {
       checkpointSequenced(sequencer.state().size(), sequencer.state().root());
-    } else if (store.latestCheckpoint().isEmpty()) {
+    } else if (latest.isEmpty()) {
       checkpointSequenced(0, Rfc6962.emptyRoot());
     }
     running = true;
