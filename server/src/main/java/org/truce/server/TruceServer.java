@@ -104,7 +104,8 @@ public final class TruceServer implements AutoCloseable {
     Gazetteer gazetteer = GazetteerFiles.load(config.dataDir());
     this.references = new ReferenceData(db);
     this.ledger = new LedgerService(db, config.tileDir(),
-        LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), Clock.systemUTC());
+        LogKeys.loadOrCreate(config.resolvedLogKeyFile(), config.logOrigin()), config.receiptDeadline(),
+        Clock.systemUTC());
     this.witnesses = new WitnessPublisher(ledger, config.witnesses(), config.witnessQuorum(),
         WITNESS_TIMEOUT, WITNESS_RETRY, Clock.systemUTC());
     ledger.onCheckpoint(witnesses::offer);
@@ -225,7 +226,8 @@ public final class TruceServer implements AutoCloseable {
 
   /**
    * Opens the database (migrating it), starts the ledger (refusing to start when the log's tiles
-   * and its stored state disagree) and builds the server; call {@link #start()} to listen.
+   * disagree with its stored state or do not extend its last published checkpoint) and builds the
+   * server; call {@link #start()} to listen.
    */
   public static TruceServer create(TruceConfig config) {
     Database db = Database.open(config.database());

@@ -2,36 +2,48 @@ package org.truce.ledger.receipt;
 
 import java.time.Instant;
 import java.util.Arrays;
+import org.truce.ledger.entry.LedgerEntry;
 import org.truce.ledger.note.StdBase64;
 
 /**
- * The log's promise that leaf {@code leafIndex} will carry {@code contentHash} in the log
- * {@code origin} no later than {@code deadlineMillis}.
+ * The log's promise, made when it accepts a change of the record, that the leaf with hash
+ * {@code leafHash} will be in the log {@code origin} no later than {@code deadlineMillis}.
  *
- * <p>Note text, exactly six lines, in this order, each ending in a newline:
+ * <p>Note text, exactly nine lines, in this order, each ending in a newline:
  *
  * <pre>
- * truce/receipt/v1
+ * truce/receipt/v2
  * origin &lt;log origin&gt;
- * index &lt;leaf index, decimal&gt;
+ * entry &lt;the log's id of the accepted entry, decimal&gt;
+ * kind &lt;the entry's kind, e.g. report.registered&gt;
+ * record &lt;the entry's record id&gt;
  * content &lt;base64 of the 32-byte content hash (LedgerEntry.contentHash)&gt;
- * issued &lt;UTC epoch milliseconds, decimal&gt;
+ * leaf &lt;base64 of the 32-byte RFC 6962 leaf hash, SHA-256(0x00 || entry bytes)&gt;
+ * accepted &lt;UTC epoch milliseconds, decimal&gt;
  * deadline &lt;UTC epoch milliseconds, decimal&gt;
  * </pre>
  *
- * Decimals have no sign and no leading zeros; base64 is canonical and padded. The first line
- * keeps a receipt from ever being read as a checkpoint (whose second line is a bare number).
+ * Decimals have no sign and no leading zeros; base64 is canonical and padded; kind and record id
+ * follow the {@link LedgerEntry} rules. The leaf hash pins the entry's exact bytes (kind, party,
+ * record id, time, content hash, party signature), so the promise holds whatever index the entry
+ * is given. The first line keeps a receipt from ever being read as a checkpoint (whose second line
+ * is a bare number).
  *
  * @param origin the log's origin; non-empty, no whitespace or control characters
- * @param leafIndex the index the entry was (or will be) given, {@code >= 0}
+ * @param entryId the log's id of the entry, {@code >= 0} (its queue position, not its leaf index)
+ * @param kind the entry's kind
+ * @param recordId the entry's record id
  * @param contentHash the entry's content hash, 32 bytes
- * @param issuedMillis when the log accepted the submission, {@code >= 0}
- * @param deadlineMillis by when the entry will be in a published checkpoint,
- *     {@code >= issuedMillis}
+ * @param leafHash the entry's leaf hash, 32 bytes
+ * @param acceptedMillis when the log accepted the entry, {@code >= 0}
+ * @param deadlineMillis by when the entry will be in a checkpoint signed by the log,
+ *     {@code >= acceptedMillis}
  */
-public record Receipt(String origin, long leafIndex, byte[] contentHash, long issuedMillis, long deadlineMillis) {
+public record Receipt(String origin, long entryId, String kind, String recordId, byte[] contentHash, byte[] leafHash,
+                      long acceptedMillis, long deadlineMillis) {
     /** The first line of every receipt. */
-    public static final String HEADER = "truce/receipt/v1";
+    public static final String HEADER = "truce/receipt/v2";
+    private static final String[] FIELDS = {"origin", "entry", "kind", "record", "content", "leaf", "accepted", "deadline"};
 
     /**
      * Validates and copies the fields.
@@ -42,18 +54,35 @@ public record Receipt(String origin, long leafIndex, byte[] contentHash, long is
         if (origin.isEmpty() || origin.chars().anyMatch(c -> c <= 0x20 || Character.isWhitespace(c))) {
             throw new IllegalArgumentException("origin must be non-empty without whitespace or control characters");
         }
-        if (leafIndex < 0 || issuedMillis < 0 || deadlineMillis < issuedMillis) {
-            throw new IllegalArgumentException("need 0 <= index, 0 <= issued <= deadline");
+        if (!LedgerEntry.isValidKind(kind)) {
+            throw new IllegalArgumentException("kind is not a ledger entry kind");
         }
-        if (contentHash.length != 32) {
-            throw new IllegalArgumentException("content hash must be 32 bytes, got " + contentHash.length);
+        if (!LedgerEntry.isValidRecordId(recordId)) {
+            throw new IllegalArgumentException("record id is not a ledger record id");
+        }
+        if (entryId < 0 || acceptedMillis < 0 || deadlineMillis < acceptedMillis) {
+            throw new IllegalArgumentException("need 0 <= entry, 0 <= accepted <= deadline");
+        }
+        if (contentHash.length != 32 || leafHash.length != 32) {
+            throw new IllegalArgumentException("content and leaf hashes must be 32 bytes");
         }
         contentHash = contentHash.clone();
+        leafHash = leafHash.clone();
     }
 
     @Override
     public byte[] contentHash() {
         return contentHash.clone();
+    }
+
+    @Override
+    public byte[] leafHash() {
+        return leafHash.clone();
+    }
+
+    /** When the log accepted the entry. */
+    public Instant accepted() {
+        return Instant.ofEpochMilli(acceptedMillis);
     }
 
     /** The deadline as an instant. */
@@ -65,9 +94,12 @@ public record Receipt(String origin, long leafIndex, byte[] contentHash, long is
     public String format() {
         return HEADER + "\n"
                 + "origin " + origin + "\n"
-                + "index " + leafIndex + "\n"
+                + "entry " + entryId + "\n"
+                + "kind " + kind + "\n"
+                + "record " + recordId + "\n"
                 + "content " + StdBase64.encode(contentHash) + "\n"
-                + "issued " + issuedMillis + "\n"
+                + "leaf " + StdBase64.encode(leafHash) + "\n"
+                + "accepted " + acceptedMillis + "\n"
                 + "deadline " + deadlineMillis + "\n";
     }
 
@@ -81,16 +113,16 @@ public record Receipt(String origin, long leafIndex, byte[] contentHash, long is
             throw new MalformedReceiptException("text does not end in newline");
         }
         String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-        if (lines.length != 6 || !lines[0].equals(HEADER)) {
-            throw new MalformedReceiptException("expected the " + HEADER + " header and five fields");
+        if (lines.length != FIELDS.length + 1 || !lines[0].equals(HEADER)) {
+            throw new MalformedReceiptException("expected the " + HEADER + " header and " + FIELDS.length + " fields");
         }
-        String origin = field(lines[1], "origin");
-        long index = decimal(field(lines[2], "index"));
-        byte[] hash = hash(field(lines[3], "content"));
-        long issued = decimal(field(lines[4], "issued"));
-        long deadline = decimal(field(lines[5], "deadline"));
+        String[] values = new String[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            values[i] = field(lines[i + 1], FIELDS[i]);
+        }
         try {
-            Receipt receipt = new Receipt(origin, index, hash, issued, deadline);
+            Receipt receipt = new Receipt(values[0], decimal(values[1]), values[2], values[3], hash(values[4], "content"),
+                    hash(values[5], "leaf"), decimal(values[6]), decimal(values[7]));
             if (!receipt.format().equals(text)) {
                 throw new MalformedReceiptException("not in canonical form");
             }
@@ -119,32 +151,34 @@ public record Receipt(String origin, long leafIndex, byte[] contentHash, long is
         }
     }
 
-    private static byte[] hash(String text) throws MalformedReceiptException {
+    private static byte[] hash(String text, String name) throws MalformedReceiptException {
         try {
             byte[] hash = StdBase64.decode(text);
             if (hash.length != 32) {
-                throw new MalformedReceiptException("content hash is not 32 bytes");
+                throw new MalformedReceiptException(name + " hash is not 32 bytes");
             }
             return hash;
         } catch (IllegalArgumentException e) {
-            throw new MalformedReceiptException("content hash is not base64");
+            throw new MalformedReceiptException(name + " hash is not base64");
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Receipt other && origin.equals(other.origin) && leafIndex == other.leafIndex
-                && Arrays.equals(contentHash, other.contentHash) && issuedMillis == other.issuedMillis
-                && deadlineMillis == other.deadlineMillis;
+        return o instanceof Receipt other && origin.equals(other.origin) && entryId == other.entryId
+                && kind.equals(other.kind) && recordId.equals(other.recordId)
+                && Arrays.equals(contentHash, other.contentHash) && Arrays.equals(leafHash, other.leafHash)
+                && acceptedMillis == other.acceptedMillis && deadlineMillis == other.deadlineMillis;
     }
 
     @Override
     public int hashCode() {
-        return (origin.hashCode() * 31 + Long.hashCode(leafIndex)) * 31 + Arrays.hashCode(contentHash);
+        return (origin.hashCode() * 31 + Long.hashCode(entryId)) * 31 + Arrays.hashCode(leafHash);
     }
 
     @Override
     public String toString() {
-        return "Receipt[" + origin + " #" + leafIndex + " " + StdBase64.encode(contentHash) + " by " + deadline() + "]";
+        return "Receipt[" + origin + " entry " + entryId + " " + kind + " of " + recordId + " leaf "
+                + StdBase64.encode(leafHash) + " by " + deadline() + "]";
     }
 }

@@ -8,10 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.tiles.EntryBundle;
 import org.truce.ledger.tiles.MalformedTileException;
 import org.truce.ledger.tiles.Tile;
@@ -30,14 +32,17 @@ import org.truce.ledger.tiles.TreeTiles;
  * {@link CheckpointListener#stopped}. Any I/O error stops it the same way; a fresh
  * {@link #start start} recovers.
  *
- * <p><b>Start and crash recovery.</b> {@link #start} first claims the log (a compare-and-set that
- * only bumps the version, so a previous instance still running fails its next commit), rebuilds the
+ * <p><b>Start and crash recovery.</b> {@link #start} first checks, reading only: it rebuilds the
  * right edge of the tree from the tiles of the stored size and refuses to go on if its root differs
- * from the stored root. Files a crashed batch published beyond the stored size are then dealt with:
- * partial files are deleted (no committed size uses them, and they will be rewritten), and full entry
- * bundles, which are immutable, are <em>adopted</em>: their entries are sequenced again at the very
- * same indexes, which reproduces every full tile byte for byte. Their submitters were never
- * acknowledged, so a retrying submitter may find its entry twice.
+ * from the stored root; it reads the full entry bundles a crashed batch published beyond the stored
+ * size, which it will <em>adopt</em> (sequence again at the very same indexes, which reproduces every
+ * full tile byte for byte); and, given the last checkpoint the log published, it refuses to go on
+ * unless that tree, adopted entries included, extends it (same root at the published size, never
+ * smaller). Only then does it claim the log (a compare-and-set from the state it checked that only
+ * bumps the version, so a previous instance still running fails its next commit), delete the partial
+ * files beyond the stored size (no committed size uses them, and they will be rewritten) and commit
+ * the adopted entries. Their submitters were never acknowledged, so a retrying submitter may find its
+ * entry twice.
  */
 public final class Sequencer implements AutoCloseable {
 
@@ -73,28 +78,50 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /**
+     * As {@link #start(TileStore, LogStateStore, SequencerConfig, CheckpointListener, Optional)}
+     * for a log that has published no checkpoint the sequencer should check against.
+     */
+    public static Sequencer start(TileStore tiles, LogStateStore stateStore, SequencerConfig config,
+            CheckpointListener listener) throws IOException, StoredRootMismatchException, LogStateConflictException {
+        try {
+            return start(tiles, stateStore, config, listener, Optional.empty());
+        } catch (PublishedCheckpointMismatchException e) {
+            throw new IllegalStateException("no published checkpoint was given", e);
+        }
+    }
+
+    /**
      * Recovers the log in {@code tiles} at the size {@code stateStore} holds (see the class comment)
-     * and starts the writer thread. Requires that the tiles of the stored size exist.
+     * and starts the writer thread. Requires that the tiles of the stored size exist. A refused start
+     * writes nothing: neither the state nor the tiles.
      *
+     * @param lastPublished the largest checkpoint the log has published, if any
      * @throws StoredRootMismatchException if the tiles give another root than the stored state
+     * @throws PublishedCheckpointMismatchException if the tree rebuilt from the tiles does not extend
+     *     {@code lastPublished}
      * @throws LogStateConflictException if another instance changed the state during start
      * @throws MalformedTileException if a tile of the stored size is malformed
      * @throws IOException if tiles or state cannot be read or written
      */
     public static Sequencer start(TileStore tiles, LogStateStore stateStore, SequencerConfig config,
-            CheckpointListener listener) throws IOException, StoredRootMismatchException, LogStateConflictException {
+            CheckpointListener listener, Optional<Checkpoint> lastPublished)
+            throws IOException, StoredRootMismatchException, PublishedCheckpointMismatchException,
+            LogStateConflictException {
         LogState stored = stateStore.current();
+        TileAppender appender = TileAppender.load(tiles, stored.size());
+        byte[] tilesRoot = appender.root();
+        if (!Arrays.equals(tilesRoot, stored.root())) {
+            throw new StoredRootMismatchException(stored.size(), stored.root(), tilesRoot);
+        }
+        List<byte[]> adopted = uncommittedFullBundleEntries(tiles, stored.size());
+        if (lastPublished.isPresent()) {
+            PublishedCheckpointCheck.check(tiles, appender, adopted, lastPublished.get());
+        }
         LogState claimed = stored.next(stored.size(), stored.root());
         if (!stateStore.compareAndSet(stored, claimed)) {
             throw new LogStateConflictException(stored, stateStore.current());
         }
-        TileAppender appender = TileAppender.load(tiles, claimed.size());
-        byte[] tilesRoot = appender.root();
-        if (!Arrays.equals(tilesRoot, claimed.root())) {
-            throw new StoredRootMismatchException(claimed.size(), claimed.root(), tilesRoot);
-        }
         deleteUncommittedPartials(tiles, claimed.size());
-        List<byte[]> adopted = uncommittedFullBundleEntries(tiles, claimed.size());
 
         Sequencer sequencer = new Sequencer(tiles, stateStore, config, listener, appender, claimed, adopted.size());
         if (!adopted.isEmpty()) {

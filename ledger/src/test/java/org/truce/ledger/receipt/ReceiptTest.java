@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.OptionalLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -17,8 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.checkpoint.Checkpoints;
-import org.truce.ledger.entry.EntryKinds;
-import org.truce.ledger.entry.LedgerEntry;
 import org.truce.ledger.note.Ed25519NoteSigner;
 import org.truce.ledger.note.NoteKeyPair;
 import org.truce.ledger.note.Notes;
@@ -27,8 +25,12 @@ import org.truce.ledger.note.Verifiers;
 class ReceiptTest {
     private static final String ORIGIN = "truce.example/log";
     private static final byte[] HASH = new byte[32];
-    private static final String TEXT = "truce/receipt/v1\norigin truce.example/log\nindex 4095\n"
-            + "content AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1483056000000\ndeadline 1483056060000\n";
+    private static final byte[] LEAF = filled(7);
+    private static final String ZEROS = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    private static final String SEVENS = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
+    private static final String TEXT = "truce/receipt/v2\norigin truce.example/log\nentry 4711\nkind report.registered\n"
+            + "record SYR-2017-000123\ncontent " + ZEROS + "\nleaf " + SEVENS + "\naccepted 1483056000000\n"
+            + "deadline 1483056060000\n";
 
     private Ed25519NoteSigner log;
     private Verifiers logKeys;
@@ -39,17 +41,29 @@ class ReceiptTest {
         logKeys = Verifiers.of(log.verifier());
     }
 
+    private static byte[] filled(int value) {
+        byte[] b = new byte[32];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    private static Receipt receipt(long entry, long accepted, long deadline) {
+        return new Receipt(ORIGIN, entry, "report.registered", "SYR-2017-000123", HASH, LEAF, accepted, deadline);
+    }
+
     @Test
     void formatIsExactlyTheDocumentedText() throws Exception {
-        Receipt receipt = new Receipt(ORIGIN, 4095, HASH, 1483056000000L, 1483056060000L);
+        Receipt receipt = receipt(4711, 1483056000000L, 1483056060000L);
 
         assertThat(receipt.format()).isEqualTo(TEXT);
         assertThat(Receipt.parse(TEXT)).isEqualTo(receipt);
+        assertThat(receipt.leafHash()).isEqualTo(LEAF);
+        assertThat(receipt.deadline()).isEqualTo(Instant.parse("2016-12-30T00:01:00Z"));
     }
 
     @Test
     void signAndOpen() throws Exception {
-        Receipt receipt = new Receipt(ORIGIN, 7, HASH, 1, 2);
+        Receipt receipt = receipt(7, 1, 2);
 
         byte[] signed = Receipts.sign(receipt, log);
 
@@ -60,7 +74,7 @@ class ReceiptTest {
     @Test
     void aCheckpointIsNotAReceiptAndAReceiptIsNotACheckpoint() throws Exception {
         byte[] checkpoint = Checkpoints.sign(new Checkpoint(ORIGIN, 3, HASH), log);
-        byte[] receipt = Receipts.sign(new Receipt(ORIGIN, 3, HASH, 1, 2), log);
+        byte[] receipt = Receipts.sign(receipt(3, 1, 2), log);
 
         assertThatThrownBy(() -> Receipts.open(checkpoint, ORIGIN, logKeys)).isInstanceOf(MalformedReceiptException.class);
         assertThatThrownBy(() -> Checkpoints.open(receipt, ORIGIN, logKeys))
@@ -70,55 +84,56 @@ class ReceiptTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "",
-        "truce/receipt/v2\norigin o\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 01\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 1\ncontent AAAA\nissued 1\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=\nissued 1\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 3\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\ndeadline 2\nissued 1\n",
-        "truce/receipt/v1\norigin o\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1\ndeadline 2\nextra 1\n",
-        "truce/receipt/v1\norigin o p\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 99999999999999999999\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1\ndeadline 2\n",
-        "truce/receipt/v1\norigin o\nindex 1\ncontent AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nissued 1\ndeadline 2",
+        // the retired v1 format, which promised a leaf index
+        "truce/receipt/v1\norigin o\nindex 1\ncontent " + ZEROS + "\nissued 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 01\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r\ncontent AAAA\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 3\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\ndeadline 2\naccepted 1\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\nextra 1\n",
+        "truce/receipt/v2\norigin o p\nentry 1\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind Report\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r s\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 99999999999999999999\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2\n",
+        "truce/receipt/v2\norigin o\nentry 1\nkind a\nrecord r\ncontent " + ZEROS + "\nleaf " + ZEROS + "\naccepted 1\ndeadline 2",
     })
     void rejectsMalformedText(String text) {
         assertThatThrownBy(() -> Receipt.parse(text)).isInstanceOf(MalformedReceiptException.class);
     }
 
     @Property(tries = 200)
-    void parseInvertsFormat(@ForAll @LongRange(min = 0) long index, @ForAll @Size(32) byte[] hash,
-                            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long issued,
+    void parseInvertsFormat(@ForAll @LongRange(min = 0) long entry, @ForAll @Size(32) byte[] content,
+                            @ForAll @Size(32) byte[] leaf,
+                            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long accepted,
                             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long delay) throws Exception {
-        Receipt receipt = new Receipt(ORIGIN, index, hash, issued, issued + delay);
+        Receipt receipt = new Receipt(ORIGIN, entry, "zone.version", "zone:A@1", content, leaf, accepted, accepted + delay);
         assertThat(Receipt.parse(receipt.format())).isEqualTo(receipt);
     }
 
     @Test
     void auditVerdicts() {
-        byte[] other = new byte[32];
-        other[0] = 1;
-        Receipt receipt = new Receipt(ORIGIN, 10, HASH, 1_000, 2_000);
-        LedgerEntry promised = LedgerEntry.unsigned(EntryKinds.REPORT_REGISTERED, "RU", "r1", 1_000, HASH);
-        LedgerEntry swapped = LedgerEntry.unsigned(EntryKinds.REPORT_REGISTERED, "RU", "r1", 1_000, other);
-        Checkpoint short10 = new Checkpoint(ORIGIN, 10, HASH);
-        Checkpoint reaches = new Checkpoint(ORIGIN, 11, HASH);
+        Receipt receipt = receipt(10, 1_000, 2_000);
+        Checkpoint size10 = new Checkpoint(ORIGIN, 10, HASH);
 
-        assertThat(ReceiptAudit.judge(receipt, short10, Instant.ofEpochMilli(1_500), Optional.empty())).isEqualTo(ReceiptStatus.PENDING);
-        assertThat(ReceiptAudit.judge(receipt, short10, Instant.ofEpochMilli(2_000), Optional.empty())).isEqualTo(ReceiptStatus.PENDING);
-        assertThat(ReceiptAudit.judge(receipt, short10, Instant.ofEpochMilli(2_001), Optional.empty()))
+        assertThat(ReceiptAudit.judge(receipt, size10, Instant.ofEpochMilli(1_500), OptionalLong.empty()))
+                .isEqualTo(ReceiptStatus.PENDING);
+        assertThat(ReceiptAudit.judge(receipt, size10, Instant.ofEpochMilli(2_000), OptionalLong.empty()))
+                .isEqualTo(ReceiptStatus.PENDING);
+        assertThat(ReceiptAudit.judge(receipt, size10, Instant.ofEpochMilli(2_001), OptionalLong.empty()))
                 .isEqualTo(ReceiptStatus.BROKEN_NOT_INCLUDED);
-        assertThat(ReceiptAudit.judge(receipt, reaches, Instant.ofEpochMilli(9_999), Optional.of(promised))).isEqualTo(ReceiptStatus.KEPT);
-        assertThat(ReceiptAudit.judge(receipt, reaches, Instant.ofEpochMilli(1_500), Optional.of(swapped)))
-                .isEqualTo(ReceiptStatus.BROKEN_WRONG_CONTENT);
-        assertThatThrownBy(() -> ReceiptAudit.judge(receipt, reaches, Instant.EPOCH, Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ReceiptAudit.judge(receipt, new Checkpoint("other", 1, HASH), Instant.EPOCH, Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ReceiptAudit.judge(receipt, size10, Instant.ofEpochMilli(9_999), OptionalLong.of(9)))
+                .isEqualTo(ReceiptStatus.KEPT);
+        // the leaf exists, but at an index this checkpoint does not reach: it came after the deadline
+        assertThat(ReceiptAudit.judge(receipt, size10, Instant.ofEpochMilli(9_999), OptionalLong.of(10)))
+                .isEqualTo(ReceiptStatus.BROKEN_NOT_INCLUDED);
+        assertThatThrownBy(() -> ReceiptAudit.judge(receipt, new Checkpoint("other", 1, HASH), Instant.EPOCH,
+                OptionalLong.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void tamperedReceiptDoesNotOpen() throws Exception {
-        String signed = new String(Receipts.sign(new Receipt(ORIGIN, 7, HASH, 1, 2), log), StandardCharsets.UTF_8);
+        String signed = new String(Receipts.sign(receipt(7, 1, 2), log), StandardCharsets.UTF_8);
         byte[] later = signed.replace("deadline 2\n", "deadline 9\n").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> Receipts.open(later, ORIGIN, logKeys))

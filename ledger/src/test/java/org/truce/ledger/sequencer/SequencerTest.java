@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.merkle.CompactRange;
 import org.truce.ledger.merkle.Rfc6962;
 import org.truce.ledger.tiles.TileAppender;
@@ -116,12 +119,127 @@ class SequencerTest {
         byte[] content = Files.readAllBytes(tile);
         content[40] ^= 1;
         Files.write(tile, content);
+        LogState before = state.current();
         assertThatThrownBy(() -> Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none()))
                 .isInstanceOfSatisfying(StoredRootMismatchException.class, e -> {
                     assertThat(e.size()).isEqualTo(1000);
                     assertThat(e.storedRoot()).isEqualTo(realRoot);
                     assertThat(e.tilesRoot()).isNotEqualTo(realRoot).hasSize(32);
                 });
+        assertThat(state.current()).as("a refused start claims nothing").isEqualTo(before);
+    }
+
+    private static final String ORIGIN = "truce.example/log";
+
+    private Sequencer startAfterPublishing(TileStore tiles, FileLogStateStore state, long size, byte[] root)
+            throws Exception {
+        return Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none(),
+                Optional.of(new Checkpoint(ORIGIN, size, root)));
+    }
+
+    @Test
+    void startsWhenTheTreeIsThePublishedOneOrExtendsIt() throws Exception {
+        TileStore tiles = new TileStore(dir.resolve("log"));
+        FileLogStateStore state = new FileLogStateStore(dir.resolve("state"));
+        try (Sequencer sequencer = Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none())) {
+            submitAll(sequencer, entries("e", 0, 700), 0);
+        }
+        try (Sequencer sequencer = startAfterPublishing(tiles, state, 700, rootOf(entries("e", 0, 700)))) {
+            assertThat(sequencer.state().size()).isEqualTo(700);
+        }
+        try (Sequencer sequencer = startAfterPublishing(tiles, state, 300, rootOf(entries("e", 0, 300)))) {
+            assertThat(sequencer.state().size()).isEqualTo(700);
+        }
+        try (Sequencer sequencer = startAfterPublishing(tiles, state, 0, Rfc6962.emptyRoot())) {
+            assertThat(sequencer.state().size()).isEqualTo(700);
+        }
+    }
+
+    @Test
+    void refusesToStartWhenThePublishedCheckpointOfTheSameSizeHasAnotherRoot() throws Exception {
+        TileStore tiles = new TileStore(dir.resolve("log"));
+        FileLogStateStore state = new FileLogStateStore(dir.resolve("state"));
+        try (Sequencer sequencer = Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none())) {
+            submitAll(sequencer, entries("e", 0, 300), 0);
+        }
+        byte[] published = rootOf(entries("other", 0, 300));
+        LogState before = state.current();
+
+        assertThatThrownBy(() -> startAfterPublishing(tiles, state, 300, published))
+                .isInstanceOfSatisfying(PublishedCheckpointMismatchException.class, e -> {
+                    assertThat(e.entriesLost()).isFalse();
+                    assertThat(e.publishedSize()).isEqualTo(300);
+                    assertThat(e.treeSize()).isEqualTo(300);
+                    assertThat(e.getMessage()).isEqualTo("refusing to sequence: the last published checkpoint has size"
+                            + " 300 and root " + HexFormat.of().formatHex(published) + " but the tree rebuilt from the"
+                            + " tiles has root " + HexFormat.of().formatHex(before.root()) + " at size 300: the log is"
+                            + " not the one it published");
+                });
+        assertThat(state.current()).as("a refused start claims nothing").isEqualTo(before);
+    }
+
+    @Test
+    void refusesToStartWhenAnOlderPublishedCheckpointIsNotAPrefixOfTheTree() throws Exception {
+        TileStore tiles = new TileStore(dir.resolve("log"));
+        FileLogStateStore state = new FileLogStateStore(dir.resolve("state"));
+        try (Sequencer sequencer = Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none())) {
+            submitAll(sequencer, entries("e", 0, 700), 0);
+        }
+        LogState before = state.current();
+
+        assertThatThrownBy(() -> startAfterPublishing(tiles, state, 300, rootOf(entries("other", 0, 300))))
+                .isInstanceOfSatisfying(PublishedCheckpointMismatchException.class, e -> {
+                    assertThat(e.treeSize()).isEqualTo(700);
+                    assertThat(e.getMessage()).contains("has root " + HexFormat.of().formatHex(rootOf(entries("e", 0, 300)))
+                            + " at size 300 (it holds 700 entries, root " + HexFormat.of().formatHex(before.root()) + ")");
+                });
+        assertThat(state.current()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesToStartWhenThePublishedCheckpointIsLargerThanTheTree() throws Exception {
+        TileStore tiles = new TileStore(dir.resolve("log"));
+        FileLogStateStore state = new FileLogStateStore(dir.resolve("state"));
+        try (Sequencer sequencer = Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none())) {
+            submitAll(sequencer, entries("e", 0, 300), 0);
+        }
+        byte[] published = rootOf(entries("e", 0, 301));
+        LogState before = state.current();
+
+        assertThatThrownBy(() -> startAfterPublishing(tiles, state, 301, published))
+                .isInstanceOfSatisfying(PublishedCheckpointMismatchException.class, e -> {
+                    assertThat(e.entriesLost()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("refusing to sequence: the last published checkpoint has size"
+                            + " 301 and root " + HexFormat.of().formatHex(published) + " but the tree rebuilt from the"
+                            + " tiles has only 300 entries (root " + HexFormat.of().formatHex(before.root()) + "): the"
+                            + " log lost entries it had published");
+                });
+        assertThat(state.current()).isEqualTo(before);
+    }
+
+    @Test
+    void entriesItWillAdoptCountTowardsThePublishedCheckpoint() throws Exception {
+        TileStore tiles = new TileStore(dir.resolve("log"));
+        FileLogStateStore state = new FileLogStateStore(dir.resolve("state"));
+        try (Sequencer sequencer = Sequencer.start(tiles, state, SMALL_BATCHES, CheckpointListener.none())) {
+            submitAll(sequencer, entries("e", 0, 300), 0);
+        }
+        TileAppender crashed = TileAppender.load(tiles, 300);
+        tiles.publishAll(crashed.append(entries("lost", 300, 700)));
+        List<byte[]> tree = new ArrayList<>(entries("e", 0, 300));
+        tree.addAll(entries("lost", 300, 400));
+        LogState before = state.current();
+
+        assertThatThrownBy(() -> startAfterPublishing(tiles, state, 513, rootOf(tree)))
+                .isInstanceOfSatisfying(PublishedCheckpointMismatchException.class, e -> {
+                    assertThat(e.entriesLost()).isTrue();
+                    assertThat(e.treeSize()).isEqualTo(512);
+                });
+        assertThat(state.current()).isEqualTo(before);
+        assertThat(tiles.exists("tile/entries/002.p/188")).as("a refused start deletes no tile").isTrue();
+        try (Sequencer sequencer = startAfterPublishing(tiles, state, 400, rootOf(tree))) {
+            assertThat(sequencer.state().size()).isEqualTo(512);
+        }
     }
 
     @Test

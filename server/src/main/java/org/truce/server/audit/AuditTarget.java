@@ -8,6 +8,8 @@ import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.note.Ed25519NoteVerifier;
 import org.truce.ledger.tiles.TileSource;
 import org.truce.store.ledger.QueuedEntry;
+import org.truce.store.ledger.StoredCheckpoint;
+import org.truce.store.ledger.StoredReceipt;
 
 /**
  * What {@link LedgerVerifier} audits: a log (key, latest checkpoint, tiles) and the records it
@@ -15,8 +17,8 @@ import org.truce.store.ledger.QueuedEntry;
  * ({@link DataDirectoryTarget}) or a running server ({@link ServerTarget}).
  *
  * <p>{@link LedgerVerifier} reads in this order, so that a log still being written is seen
- * consistently: reports and bulletins, then stored ledger entries, then the checkpoint, then
- * tiles. A report or a published edition is committed with its ledger entry; an entry gets its
+ * consistently: reports, bulletins and receipts, then stored ledger entries, then the checkpoint,
+ * then tiles. A report or a published edition is committed with its ledger entry; an entry gets its
  * leaf index only after the checkpoint that covers it is stored; tiles are published before that
  * checkpoint. So everything read earlier is covered by what is read later, and the only race left
  * (a record written after the records were read, whose leaf is under the checkpoint) is resolved
@@ -50,6 +52,22 @@ interface AuditTarget extends AutoCloseable {
 
   /** The stored ledger entries that have a leaf index, in leaf order; empty when the target does not expose them. */
   Optional<List<QueuedEntry>> sequencedEntries() throws VerifyException;
+
+  /**
+   * The receipts the log stored, in entry order; empty when the target does not expose them;
+   * reports through {@code warn} when the target keeps none at all.
+   */
+  Optional<List<StoredReceipt>> receipts(Consumer<String> warn) throws VerifyException;
+
+  /** The stored ledger entry with this id, or empty when there is none or the target does not expose entries. */
+  default Optional<QueuedEntry> ledgerEntry(long entryId) throws VerifyException {
+    return Optional.empty();
+  }
+
+  /** The smallest checkpoint published that includes leaf {@code leafIndex}; empty when unknown. */
+  default Optional<StoredCheckpoint> firstCheckpointIncluding(long leafIndex) throws VerifyException {
+    return Optional.empty();
+  }
 
   /** What the target says about the ledger entry of a record that has no leaf under the checkpoint. */
   LedgerStatus ledgerStatus(String recordId) throws VerifyException;

@@ -24,6 +24,8 @@ import org.truce.store.db.DatabaseConfig;
 import org.truce.store.ledger.JdbcLogStateStore;
 import org.truce.store.ledger.LedgerStore;
 import org.truce.store.ledger.QueuedEntry;
+import org.truce.store.ledger.StoredCheckpoint;
+import org.truce.store.ledger.StoredReceipt;
 import org.truce.store.report.ReportRepository;
 
 /**
@@ -170,6 +172,39 @@ final class DataDirectoryTarget implements AuditTarget {
       return Optional.of(ledger.sequenced());
     } catch (RuntimeException e) {
       throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Optional<List<StoredReceipt>> receipts(Consumer<String> warn) throws VerifyException {
+    List<StoredReceipt> receipts = new ArrayList<>();
+    try {
+      ledger.forEachReceipt(receipts::add);
+    } catch (RuntimeException e) {
+      if (noSuchTable(e)) {
+        warn.accept("the database has no ledger_receipt table (its schema predates receipts): no receipt to check");
+        return Optional.of(List.of());
+      }
+      throw new VerifyException("the receipts cannot be read from the database: " + rootMessage(e), e);
+    }
+    return Optional.of(receipts);
+  }
+
+  @Override
+  public Optional<QueuedEntry> ledgerEntry(long entryId) throws VerifyException {
+    try {
+      return ledger.byEntryId(entryId);
+    } catch (RuntimeException e) {
+      throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> firstCheckpointIncluding(long leafIndex) throws VerifyException {
+    try {
+      return ledger.firstCheckpointIncluding(leafIndex);
+    } catch (RuntimeException e) {
+      throw new VerifyException("the checkpoints cannot be read from the database: " + rootMessage(e), e);
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ import org.truce.ledger.note.Notes;
 import org.truce.ledger.note.Verifiers;
 import org.truce.store.db.DatabaseConfig;
 import org.truce.store.ledger.QueuedEntry;
+import org.truce.store.ledger.StoredReceipt;
 
 /**
  * {@code truce verify}: audits a log and the records it vouches for, trusting only the log's key
@@ -39,7 +41,9 @@ import org.truce.store.ledger.QueuedEntry;
  *   <li>with a saved checkpoint: the same size must have the same root (else a fork), the size may
  *       not shrink (truncation), and the saved tree must be a prefix of the current one
  *       ({@link LogAuditor#auditConsistency});
- *   <li>when everything verifies, the current checkpoint can be saved for the next run.
+ *   <li>when everything verifies, the current checkpoint can be saved for the next run;
+ *   <li>{@link ReceiptCheck}: every stored receipt is signed by the log key, promises what its entry
+ *       is, and was kept by its deadline.
  * </ol>
  */
 public final class LedgerVerifier {
@@ -97,8 +101,11 @@ public final class LedgerVerifier {
     target.forEachReport(r -> reports.putIfAbsent(r.id(), r));
     Map<UUID, BulletinDigest> bulletins = new LinkedHashMap<>();
     target.forEachBulletin(b -> bulletins.putIfAbsent(b.id(), b), warnings::add);
+    Optional<List<StoredReceipt>> receipts = target.receipts(warnings::add);
     Optional<List<QueuedEntry>> entries = target.sequencedEntries();
 
+    // Taken before the read: the checkpoint read next was the latest at least from then on.
+    Instant checkpointCurrentAsOf = Instant.now();
     byte[] note = target.checkpoint();
     Checkpoint current;
     try {
@@ -137,10 +144,16 @@ public final class LedgerVerifier {
     records.run(leaves, reports, entries);
     BulletinAudit editions = new BulletinAudit(target, size, current.origin(), logKeys, found::add, warnings::add);
     editions.run(leaves, bulletins);
+    ReceiptCheck promises = new ReceiptCheck(target, logKeys, key.key().encode(), current, checkpointCurrentAsOf,
+        found::add, warnings::add);
+    if (receipts.isPresent()) {
+      promises.run(receipts.get(), leaves);
+    }
 
     String what = "size " + size + ", root " + HEX.formatHex(root) + ": " + leaves.size() + " leaves, "
         + records.reportsChecked + " reports" + (entries.isPresent() ? ", " + records.entriesChecked + " ledger entries" : "")
         + " checked" + (saved == null ? "" : ", against the saved checkpoint of size " + saved.size())
+        + (receipts.isPresent() ? "; receipts checked: " + promises.receiptsChecked : "")
         + "; bulletins checked: " + editions.bulletinsChecked;
     String summary;
     if (found.isEmpty()) {

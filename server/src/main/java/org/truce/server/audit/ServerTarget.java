@@ -22,6 +22,7 @@ import org.truce.ledger.note.NoteException;
 import org.truce.ledger.tiles.HttpTileSource;
 import org.truce.ledger.tiles.TileSource;
 import org.truce.store.ledger.QueuedEntry;
+import org.truce.store.ledger.StoredReceipt;
 
 /**
  * A running server, read over HTTP only, as any party can: {@code /log/key},
@@ -222,6 +223,12 @@ final class ServerTarget implements AuditTarget {
 
   @Override
   public Optional<List<QueuedEntry>> sequencedEntries() {
+    return Optional.empty();
+  }
+
+  /** The API lists no receipts: a party checks the receipts it was given (docs/LEDGER.md, section 7). */
+  @Override
+  public Optional<List<StoredReceipt>> receipts(Consumer<String> warn) {
     return Optional.empty();
   }
 

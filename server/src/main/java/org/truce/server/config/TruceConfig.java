@@ -1,6 +1,7 @@
 package org.truce.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,15 @@ import org.truce.store.db.DatabaseConfig;
  * @param logKeyFile   TRUCE_LOG_KEY_FILE, the log's signing key, default DATA_DIR/keys/log.key (created on first start)
  * @param witnesses    TRUCE_WITNESSES, comma-separated URL=VERIFIERKEY pairs: the witnesses that cosign checkpoints; none by default
  * @param witnessQuorum TRUCE_WITNESS_QUORUM, how many of them must cosign a checkpoint; default all of them
+ * @param receiptDeadline TRUCE_RECEIPT_DEADLINE_SECONDS, the time within which a receipt promises an
+ *                     accepted entry's inclusion in a signed checkpoint; default 60 seconds
  * @param environment  the variables this was read from, for the settings each feature reads itself
  *                     (matching, evidence, humanitarian, trends, bulletins), so a test can vary them too
  */
 public record TruceConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
     int dbPoolSize, String tileUrl, long maxBodyBytes, ZoneId displayZone, String logFormat, String logOrigin, Path logKeyFile,
-    List<WitnessEndpoint> witnesses, int witnessQuorum, ExchangeRule exchangeRule, Map<String, String> environment) {
+    List<WitnessEndpoint> witnesses, int witnessQuorum, ExchangeRule exchangeRule, Duration receiptDeadline,
+    Map<String, String> environment) {
 
   public TruceConfig {
     witnesses = List.copyOf(witnesses);
@@ -35,6 +39,10 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
     if (witnessQuorum < 0 || witnessQuorum > witnesses.size() || witnessQuorum == 0 && !witnesses.isEmpty()) {
       throw new IllegalArgumentException("TRUCE_WITNESS_QUORUM must be between 1 and the number of witnesses in"
           + " TRUCE_WITNESSES (" + witnesses.size() + "), got " + witnessQuorum);
+    }
+    if (receiptDeadline.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("TRUCE_RECEIPT_DEADLINE_SECONDS must be at least 1, got "
+          + receiptDeadline.toSeconds());
     }
   }
 
@@ -58,6 +66,7 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
         intValue(env, "TRUCE_WITNESS_QUORUM", witnesses.size()),
         ExchangeRule.parse(env.getOrDefault("TRUCE_EXCHANGE_RULE", "daily"), env.getOrDefault("TRUCE_EXCHANGE_TIME", "18:00"),
             ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus"))),
+        Duration.ofSeconds(intValue(env, "TRUCE_RECEIPT_DEADLINE_SECONDS", 60)),
         truceVariables(env));
   }
 
@@ -81,19 +90,19 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
   public TruceConfig withPort(int newPort) {
     return new TruceConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
         displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule,
-        environment);
+        receiptDeadline, environment);
   }
 
   public TruceConfig withDataDir(Path newDataDir) {
     return new TruceConfig(host, port, newDataDir, dbUrl, dbUser, dbPassword, dbPoolSize, tileUrl, maxBodyBytes,
         displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule,
-        environment);
+        receiptDeadline, environment);
   }
 
   public TruceConfig withDatabase(DatabaseConfig db) {
     return new TruceConfig(host, port, dataDir, db.url(), db.user(), db.password(), db.maxPoolSize(), tileUrl,
         maxBodyBytes, displayZone, logFormat, logOrigin, logKeyFile, witnesses, witnessQuorum, exchangeRule,
-        environment);
+        receiptDeadline, environment);
   }
 
   /** Where the ledger's tiles live: {@code DATA_DIR/log}, served at /log/. */

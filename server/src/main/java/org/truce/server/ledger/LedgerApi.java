@@ -36,7 +36,11 @@ public final class LedgerApi {
     routes.get("/api/v1/ledger/consistency", this::consistency, Role.ANY);
   }
 
-  /** The ledger block added to every write's response: entry id, leaf index and receipt once sequenced. */
+  /**
+   * The ledger block added to every write's response: entry id, leaf index and proof link once
+   * sequenced, and the receipt signed when the entry was queued (the same bytes on every read;
+   * null for entries queued without one).
+   */
   public ObjectNode describe(QueuedEntry entry) {
     ObjectNode n = json.createObjectNode();
     n.put("entryId", entry.entryId());
@@ -50,8 +54,8 @@ public final class LedgerApi {
       n.put("leafIndex", entry.leafIndex());
       n.put("status", "sequenced");
       n.put("proof", "/api/v1/ledger/proof/" + entry.leafIndex());
-      n.put("receipt", ledger.receipt(entry.leafIndex(), entry.contentHash()));
     }
+    n.put("receipt", ledger.store().receipt(entry.entryId()).orElse(null));
     return n;
   }
 

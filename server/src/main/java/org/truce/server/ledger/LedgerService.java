@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +26,6 @@ import org.truce.ledger.merkle.Proofs;
 import org.truce.ledger.merkle.Rfc6962;
 import org.truce.ledger.note.Ed25519NoteSigner;
 import org.truce.ledger.note.NoteException;
-import org.truce.ledger.receipt.Receipt;
-import org.truce.ledger.receipt.Receipts;
 import org.truce.ledger.sequencer.Sequencer;
 import org.truce.ledger.sequencer.SequencerConfig;
 import org.truce.ledger.tiles.Tile;
@@ -37,6 +34,7 @@ import org.truce.ledger.tiles.TileStore;
 import org.truce.ledger.tiles.TreeTiles;
 import org.truce.store.db.Database;
 import org.truce.store.ledger.JdbcLogStateStore;
+import org.truce.store.ledger.LedgerQueue;
 import org.truce.store.ledger.LedgerStore;
 import org.truce.store.ledger.QueuedEntry;
 import org.truce.store.ledger.StoredCheckpoint;
@@ -51,8 +49,6 @@ import org.truce.store.ledger.StoredCheckpoint;
 public final class LedgerService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerService.class);
   private static final int BATCH = 1024;
-  /** Promised time to inclusion in a signed checkpoint, stated in every receipt. */
-  public static final Duration INCLUSION_DEADLINE = Duration.ofMinutes(5);
 
   private final LedgerStore store;
   private final JdbcLogStateStore stateStore;
@@ -67,12 +63,18 @@ public final class LedgerService implements AutoCloseable {
   private volatile boolean running;
   private volatile TileNodeReader reader;
 
-  public LedgerService(Database db, Path tileDir, Ed25519NoteSigner signer, Clock clock) throws IOException {
+  /**
+   * Serves the log in {@code tileDir} signed with {@code signer}; from now on every entry queued
+   * alone in {@code db} gets a receipt promising its inclusion within {@code receiptDeadline}.
+   */
+  public LedgerService(Database db, Path tileDir, Ed25519NoteSigner signer, Duration receiptDeadline, Clock clock)
+      throws IOException {
     this.store = new LedgerStore(db);
     this.stateStore = new JdbcLogStateStore(db);
     this.tiles = new TileStore(tileDir);
     this.signer = signer;
     this.clock = clock;
+    LedgerQueue.issueReceiptsWith(db, new LogReceipts(signer, receiptDeadline, clock));
   }
 
   /** Runs after each checkpoint is signed and stored (for example, to gather witness cosignatures). */
@@ -81,15 +83,24 @@ public final class LedgerService implements AutoCloseable {
   }
 
   /**
-   * Starts sequencing. Refuses to start (with the sequencer's typed exception) when the tiles'
-   * root differs from the stored state, and when a leaf in the tiles matches no queued entry.
+   * Starts sequencing. Refuses to start, before writing anything, with the sequencer's typed
+   * exception when the tiles' root differs from the stored state
+   * ({@link org.truce.ledger.sequencer.StoredRootMismatchException}) or when the tree rebuilt from
+   * the tiles does not extend the last published checkpoint
+   * ({@link org.truce.ledger.sequencer.PublishedCheckpointMismatchException}); and when a leaf in the
+   * tiles matches no queued entry.
    */
   public synchronized void start() throws Exception {
-    sequencer = Sequencer.start(tiles, stateStore, SequencerConfig.defaults(), this::checkpointSequenced);
+    Optional<StoredCheckpoint> published = store.latestCheckpoint();
+    sequencer = Sequencer.start(tiles, stateStore, SequencerConfig.defaults(), this::checkpointSequenced,
+        published.map(c -> new Checkpoint(origin(), c.size(), c.root())));
     reconcile(sequencer.state().size());
-    if (store.latestCheckpoint().map(c -> c.size() != sequencer.state().size()).orElse(sequencer.state().size() > 0)) {
+    // The sequencer checked that its tree extends the published checkpoint; a larger tree (after a
+    // crash between the state's advance and its checkpoint) still needs one.
+    Optional<StoredCheckpoint> latest = store.latestCheckpoint();
+    if (latest.map(c -> c.size() < sequencer.state().size()).orElse(sequencer.state().size() > 0)) {
       checkpointSequenced(sequencer.state().size(), sequencer.state().root());
-    } else if (store.latestCheckpoint().isEmpty()) {
+    } else if (latest.isEmpty()) {
       checkpointSequenced(0, Rfc6962.emptyRoot());
     }
     running = true;
@@ -175,18 +186,6 @@ public final class LedgerService implements AutoCloseable {
           StandardCharsets.UTF_8);
     } catch (Exception e) {
       throw new IllegalStateException("cannot sign a note", e);
-    }
-  }
-
-  /** A signed promise that the entry is in the log at this index, to be checked against later checkpoints. */
-  public String receipt(long leafIndex, byte[] contentHash) {
-    Instant now = clock.instant();
-    Receipt receipt = new Receipt(origin(), leafIndex, contentHash, now.toEpochMilli(),
-        now.plus(INCLUSION_DEADLINE).toEpochMilli());
-    try {
-      return new String(Receipts.sign(receipt, signer), StandardCharsets.UTF_8);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot sign a receipt", e);
     }
   }
 

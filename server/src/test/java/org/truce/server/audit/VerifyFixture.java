@@ -69,6 +69,11 @@ final class VerifyFixture {
     return RunningServer.start(db, dataDir);
   }
 
+  /** A server on this fixture with extra TRUCE_* settings. */
+  RunningServer start(Map<String, String> env) {
+    return RunningServer.start(db, dataDir, env);
+  }
+
   /** Registers a report through the API and waits until it and every report before it are in the log. */
   static JsonNode register(RunningServer s, String narrative) throws InterruptedException {
     JsonNode report = RunningServer.json(s.postJson("/api/v1/reports", SampleReports.idlib(narrative)));

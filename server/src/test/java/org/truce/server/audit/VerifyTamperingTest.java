@@ -219,7 +219,7 @@ class VerifyTamperingTest {
     assertThat(first.exitCode()).as(first.toString()).isZero();
 
     // The operator rolls the log back to the earlier size, consistently: state, checkpoints,
-    // tiles, the ledger entries and the reports they recorded.
+    // tiles, the ledger entries with their receipts, and the reports they recorded.
     long b = earlier.size();
     try (var db = org.truce.store.db.Database.open(f.db)) {
       db.jdbi().useTransaction(h -> {
@@ -234,6 +234,8 @@ class VerifyTamperingTest {
           h.createUpdate("DELETE FROM report_zone WHERE report_id = :id").bind("id", UUID.fromString(id)).execute();
           h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", UUID.fromString(id)).execute();
         }
+        h.createUpdate("DELETE FROM ledger_receipt WHERE entry_id IN"
+            + " (SELECT entry_id FROM ledger_entry WHERE leaf_index >= :b)").bind("b", b).execute();
         h.createUpdate("DELETE FROM ledger_entry WHERE leaf_index >= :b").bind("b", b).execute();
         h.createUpdate("DELETE FROM log_checkpoint WHERE size > :b").bind("b", b).execute();
         h.createUpdate("UPDATE log_state SET size = :b, root = :root").bind("b", b).bind("root", earlier.root()).execute();
@@ -323,7 +325,8 @@ class VerifyTamperingTest {
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isZero();
     assertThat(local.discrepancies()).isEmpty();
-    assertThat(local.summary()).startsWith("OK: ").endsWith(" ledger entries checked; bulletins checked: 2");
+    assertThat(local.summary()).startsWith("OK: ").contains(" ledger entries checked; receipts checked: ")
+        .endsWith("; bulletins checked: 2");
   }
 
   @ParameterizedTest

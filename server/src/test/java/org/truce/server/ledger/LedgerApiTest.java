@@ -60,7 +60,8 @@ class LedgerApiTest {
       assertThat(java.util.HexFormat.of().formatHex(entry.contentHash())).isEqualTo(report.get("contentHash").asText());
 
       Receipt receipt = Receipts.open(ledger.get("receipt").asText().getBytes(StandardCharsets.UTF_8), origin, logKeys);
-      assertThat(receipt.leafIndex()).isEqualTo(leaf);
+      assertThat(receipt.entryId()).isEqualTo(ledger.get("entryId").asLong());
+      assertThat(receipt.leafHash()).isEqualTo(leafHash);
       assertThat(receipt.contentHash()).isEqualTo(entry.contentHash());
     }
   }

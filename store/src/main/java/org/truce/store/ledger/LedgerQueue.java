@@ -3,13 +3,28 @@ package org.truce.store.ledger;
 import java.sql.Timestamp;
 import org.jdbi.v3.core.Handle;
 
-/** Appends pending ledger entries inside the caller's transaction and returns their entry id. */
+/**
+ * Appends pending ledger entries inside the caller's transaction and returns their entry id. An
+ * entry queued alone gets its signed receipt in the same transaction, once the database has a
+ * {@link ReceiptIssuer} ({@link #issueReceiptsWith}).
+ */
 public final class LedgerQueue {
   private LedgerQueue() {}
 
-  /** Requires an open transaction on {@code handle}; the entry commits or rolls back with it. */
+  /**
+   * From now on, every entry {@link #enqueue} queues in {@code db} gets a receipt signed by
+   * {@code issuer}, stored in the entry's transaction. Call once, before the first write.
+   */
+  public static void issueReceiptsWith(org.truce.store.db.Database db, ReceiptIssuer issuer) {
+    db.jdbi().getConfig(ReceiptIssuing.class).issuer(issuer);
+  }
+
+  /**
+   * Requires an open transaction on {@code handle}; the entry, and its receipt when the database
+   * issues receipts, commit or roll back with it.
+   */
   public static long enqueue(Handle handle, PendingEntry entry) {
-    return handle.createUpdate("""
+    long entryId = handle.createUpdate("""
             INSERT INTO ledger_entry (kind, record_id, content_hash, entry, created_at)
             VALUES (:kind, :recordId, :hash, :entry, :createdAt)""")
         .bind("kind", entry.kind())
@@ -20,11 +35,21 @@ public final class LedgerQueue {
         .executeAndReturnGeneratedKeys("entry_id")
         .mapTo(Long.class)
         .one();
+    ReceiptIssuer issuer = handle.getConfig(ReceiptIssuing.class).issuer();
+    if (issuer != null) {
+      handle.createUpdate("INSERT INTO ledger_receipt (entry_id, receipt) VALUES (:id, :receipt)")
+          .bind("id", entryId)
+          .bind("receipt", issuer.issue(entryId, entry))
+          .execute();
+    }
+    return entryId;
   }
 
   /**
    * Appends {@code entries} in list order inside the caller's transaction and returns their entry
-   * ids in the same order. On PostgreSQL the ids are drawn from the column's identity sequence in
+   * ids in the same order, without receipts: bulk writes (batch incident matching) answer no
+   * submitter, and a JDK Ed25519 signature per entry would cost more than the rest of the write.
+   * On PostgreSQL the ids are drawn from the column's identity sequence in
    * one statement and the rows written with COPY; on H2 one INSERT each.
    */
   public static java.util.List<Long> enqueueAll(Handle handle, org.truce.store.db.Dialect dialect,

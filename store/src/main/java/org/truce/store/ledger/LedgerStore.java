@@ -90,6 +90,20 @@ public final class LedgerStore {
         .map((rs, ctx) -> read(rs)).list());
   }
 
+  /** The receipt issued when the entry was queued, exactly as issued; empty for entries queued without one. */
+  public Optional<String> receipt(long entryId) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT receipt FROM ledger_receipt WHERE entry_id = :id")
+        .bind("id", entryId).mapTo(String.class).findOne());
+  }
+
+  /** Every stored receipt in entry order, for the auditor; streamed, so a large table is never held at once. */
+  public void forEachReceipt(java.util.function.Consumer<StoredReceipt> each) {
+    db.jdbi().useHandle(h -> h.createQuery("SELECT entry_id, receipt FROM ledger_receipt ORDER BY entry_id")
+        .setFetchSize(1000)
+        .map((rs, ctx) -> new StoredReceipt(rs.getLong("entry_id"), rs.getString("receipt")))
+        .forEach(each));
+  }
+
   public long pendingCount() {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL")
         .mapTo(Long.class).one());
@@ -117,6 +131,13 @@ public final class LedgerStore {
   public Optional<StoredCheckpoint> checkpointAt(long size) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM log_checkpoint WHERE size = :size")
         .bind("size", size).map((rs, ctx) -> checkpoint(rs)).findOne());
+  }
+
+  /** The smallest published checkpoint that includes leaf {@code leafIndex}, if one was published. */
+  public Optional<StoredCheckpoint> firstCheckpointIncluding(long leafIndex) {
+    return db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT * FROM log_checkpoint WHERE size > :i ORDER BY size FETCH FIRST 1 ROWS ONLY")
+        .bind("i", leafIndex).map((rs, ctx) -> checkpoint(rs)).findOne());
   }
 
   private static StoredCheckpoint checkpoint(ResultSet rs) throws SQLException {

@@ -147,7 +147,8 @@ public final class ReportRepository {
    * transaction: all or none. Ledger entries are queued in list order. Requires the same as
    * {@link #insert}, and source references not yet stored. On PostgreSQL the four tables are
    * written with {@code COPY ... FROM STDIN} inside the transaction (one round trip per table, no
-   * per-row statement); on H2 with batched INSERTs. Both store the same values.
+   * per-row statement); on H2 with batched INSERTs. Both store the same values. The entries get no
+   * receipt: a bulk import answers no submitter (see {@link LedgerQueue#enqueueAll}).
    */
   public void insertAll(List<NewReport> reports) {
     if (reports.isEmpty()) {
