@@ -120,7 +120,7 @@ public final class TruceServer implements AutoCloseable {
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
     ops.addCheck("ledger", ledger::isHealthy);
-    ProblemHandlers problems = new ProblemHandlers(json);
+    ProblemHandlers problems = new ProblemHandlers(json, config.maxBodyBytes());
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
     this.boundaries = new BoundaryService(references, new ReportRepository(db));

@@ -71,6 +71,25 @@ class PagesTest {
   }
 
   @Test
+  void anOversizedFormIsRefusedNamingTheLimitAndNothingIsStored() {
+    long reports = server.count("report");
+    String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&place=Idlib&category=mortar&narrative="
+        + "z".repeat(2 << 20);
+    HttpResponse<String> r = postForm(form);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(RunningServer.json(r).at("/errors/0/field").asText()).isEqualTo("body");
+    assertThat(RunningServer.json(r).at("/errors/0/reason").asText()).isEqualTo("exceeds the limit of 1048576 bytes");
+    assertThat(server.count("report")).isEqualTo(reports);
+  }
+
+  static HttpResponse<String> postForm(String form) {
+    return server.as("officer-tur").send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
+  @Test
   void aValidFormSubmissionRedirectsToTheNewReport() {
     String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&timePrecision=exact&place=Idlib&category=mortar"
         + "&killedBest=1&sources=" + URLEncoder.encode("a\nb", StandardCharsets.UTF_8);
