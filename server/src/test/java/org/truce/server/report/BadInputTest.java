@@ -40,6 +40,7 @@ class BadInputTest {
     c.add(new Case("unknown place", VALID.replaceAll("\"location\":\\{[^}]*}", "\"location\":{\"place\":\"Atlantis\"}"), 400, "location.place", "unknown place"));
     c.add(new Case("unknown party", VALID.replace("\"RUS\"", "\"XXX\""), 400, "reportingParty", "unknown party"));
     c.add(new Case("unknown actor", VALID.replace("\"NUSRA\"", "\"NOBODY\""), 400, "allegedViolator", "unknown actor"));
+    c.add(new Case("unknown target actor", VALID.replace("\"target\":\"SAA\"", "\"target\":\"NOBODY\""), 400, "target", "unknown actor"));
     c.add(new Case("unknown category", VALID.replace("\"shelling\"", "\"teleport\""), 400, "category", "unknown category"));
     c.add(new Case("impossible date", VALID.replace("2017-06-01T08:30:00Z", "2017-02-30T08:30:00Z"), 400, "occurredAt", "not a valid UTC instant"));
     c.add(new Case("date without zone", VALID.replace("2017-06-01T08:30:00Z", "2017-06-01 08:30"), 400, "occurredAt", "not a valid UTC instant"));
