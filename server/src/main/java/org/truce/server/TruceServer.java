@@ -308,6 +308,7 @@ public final class TruceServer implements AutoCloseable {
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
   @Override
   public void close() {
+    LOG.info("Truce stopping: refusing new requests, finishing those in flight");
     try {
       app.stop();
     } finally {
@@ -319,5 +320,6 @@ public final class TruceServer implements AutoCloseable {
         db.close();
       }
     }
+    LOG.info("Truce stopped");
   }
 }
