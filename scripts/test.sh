@@ -4,11 +4,13 @@
 #   scripts/test.sh -pl core        # extra args go to mvn
 #   TRUCE_TEST_SKIP_INSTALL=1 scripts/test.sh   # don't touch apt
 #
-# 1. installs the Debian packages the tests need, only those missing;
+# 1. installs the Debian packages the tests need, only those missing, and a JDK >= 17
+#    (default-jdk-headless) and Maven when the machine has none;
 # 2. starts a throwaway PostgreSQL 15 + PostGIS cluster on 127.0.0.1:<free port>
 #    (scripts/pg-throwaway.sh), exporting TRUCE_TEST_PG_URL/USER/PASSWORD;
 # 3. exports TRUCE_CHROMIUM and TRUCE_CHROMEDRIVER for the browser tests;
-# 4. runs mvn -B verify from the project root and exits with its exit code;
+# 4. runs mvn -B verify from the project root with CI=true, so that a browser or PostgreSQL
+#    test whose dependency is missing fails instead of being skipped, and exits with its exit code;
 # 5. always stops the cluster and deletes its temp dir.
 set -euo pipefail
 
@@ -26,13 +28,25 @@ pkg_installed() {
   dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'
 }
 
+# The JDK and Maven count as present when they are on the PATH, wherever they came from.
+java_major() {
+  java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1
+}
+
+has_jdk_17() {
+  command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 &&
+    [ "$(java_major)" -ge 17 ] 2>/dev/null
+}
+
 install_packages() {
   local missing=() p t0=$SECONDS
   for p in "${PACKAGES[@]}"; do
     pkg_installed "$p" || missing+=("$p")
   done
+  has_jdk_17 || missing+=(default-jdk-headless)
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
   if [ "${#missing[@]}" -eq 0 ]; then
-    log "Debian packages already installed: ${PACKAGES[*]}"
+    log "Debian packages already installed: ${PACKAGES[*]}; JDK $(java_major) and Maven found"
     return 0
   fi
   local sudo=()
@@ -87,8 +101,12 @@ export TRUCE_CHROMEDRIVER=${TRUCE_CHROMEDRIVER:-/usr/bin/chromedriver}
 log "TRUCE_TEST_PG_URL=$TRUCE_TEST_PG_URL TRUCE_TEST_PG_USER=$TRUCE_TEST_PG_USER"
 log "TRUCE_CHROMIUM=$TRUCE_CHROMIUM TRUCE_CHROMEDRIVER=$TRUCE_CHROMEDRIVER"
 
+# Under CI=true a browser or PostgreSQL test fails when Chromium or the cluster is missing,
+# instead of skipping: this script has installed and started both.
+export CI=true
+
 cd "$ROOT"
-log "running: mvn -B -ntp -Dstyle.color=never verify $*"
+log "running: CI=true mvn -B -ntp -Dstyle.color=never verify $*"
 t0=$SECONDS
 set +e
 mvn -B -ntp -Dstyle.color=never verify "$@"

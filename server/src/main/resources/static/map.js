@@ -79,10 +79,14 @@
     }).addTo(map);
   });
 
+  // Reports get a pane above the zones' (app.css), so that zone outlines arriving after them do
+  // not cover the markers and swallow their clicks.
+  map.createPane('reports');
   fetch(el.dataset.reports).then(function (r) { return r.json(); }).then(function (geo) {
     var layer = L.geoJSON(geo, {
       pointToLayer: function (f, ll) {
-        return L.circleMarker(ll, { radius: 6, color: '#fff', weight: 1, fillColor: '#d7301f', fillOpacity: 0.85 });
+        return L.circleMarker(ll, { radius: 6, color: '#fff', weight: 1, fillColor: '#d7301f', fillOpacity: 0.85,
+          pane: 'reports' });
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;

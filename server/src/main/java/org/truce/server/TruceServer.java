@@ -121,7 +121,7 @@ public final class TruceServer implements AutoCloseable {
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
     ops.addCheck("ledger", ledger::isHealthy);
-    ProblemHandlers problems = new ProblemHandlers(json);
+    ProblemHandlers problems = new ProblemHandlers(json, config.maxBodyBytes());
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
     this.boundaries = new BoundaryService(references, new ReportRepository(db));
@@ -310,6 +310,7 @@ public final class TruceServer implements AutoCloseable {
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
   @Override
   public void close() {
+    LOG.info("Truce stopping: refusing new requests, finishing those in flight");
     try {
       app.stop();
     } finally {
@@ -321,5 +322,6 @@ public final class TruceServer implements AutoCloseable {
         db.close();
       }
     }
+    LOG.info("Truce stopped");
   }
 }

@@ -18,7 +18,7 @@ import org.truce.store.db.DatabaseConfig;
  * @param tileUrl      TRUCE_TILE_URL, a map tile URL template; none by default, so no external request
  * @param maxBodyBytes TRUCE_MAX_BODY_BYTES, default 1 MiB
  * @param displayZone  TRUCE_TIME_ZONE, default Asia/Damascus
- * @param logFormat    TRUCE_LOG_FORMAT, json (default) or text
+ * @param logFormat    TRUCE_LOG_FORMAT, json (default) or text, in any case; normalised to lower case
  * @param logOrigin    TRUCE_LOG_ORIGIN, the checkpoint origin and log key name, default localhost/truce
  * @param logKeyFile   TRUCE_LOG_KEY_FILE, the log's signing key, default DATA_DIR/keys/log.key (created on first start)
  * @param witnesses    TRUCE_WITNESSES, comma-separated URL=VERIFIERKEY pairs: the witnesses that cosign checkpoints; none by default
@@ -59,7 +59,7 @@ public record TruceConfig(String host, int port, Path dataDir, String dbUrl, Str
         blankToNull(env.get("TRUCE_TILE_URL")),
         intValue(env, "TRUCE_MAX_BODY_BYTES", 1 << 20),
         ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus")),
-        env.getOrDefault("TRUCE_LOG_FORMAT", "json"),
+        LogFormat.parse(env.get(LogFormat.VARIABLE)),
         env.getOrDefault("TRUCE_LOG_ORIGIN", "localhost/truce"),
         blankToNull(env.get("TRUCE_LOG_KEY_FILE")) == null ? null : Path.of(env.get("TRUCE_LOG_KEY_FILE")),
         witnesses,

@@ -37,7 +37,7 @@ public final class BoundaryApi {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     }
     if (body.length > maxBytes) {
-      throw new ProblemHandlers.PayloadTooLarge("the body exceeds " + maxBytes + " bytes; use ./truce import boundaries for large files");
+      throw new ProblemHandlers.PayloadTooLarge(maxBytes, "the body exceeds " + maxBytes + " bytes; use ./truce import boundaries for large files");
     }
     BoundaryService.Imported result;
     try {

@@ -33,7 +33,7 @@ public final class JsonBodies {
     }
     long declared = ctx.contentLength();
     if (declared > maxBytes) {
-      throw new ProblemHandlers.PayloadTooLarge("the body is " + declared + " bytes; the limit is " + maxBytes);
+      throw new ProblemHandlers.PayloadTooLarge(maxBytes, "the body is " + declared + " bytes; the limit is " + maxBytes);
     }
     byte[] body = readLimited(ctx);
     if (body.length == 0) {
@@ -61,7 +61,7 @@ public final class JsonBodies {
     try (InputStream in = ctx.bodyInputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
-        throw new ProblemHandlers.PayloadTooLarge("the body exceeds the limit of " + maxBytes + " bytes");
+        throw new ProblemHandlers.PayloadTooLarge(maxBytes, "the body exceeds the limit of " + maxBytes + " bytes");
       }
       return bytes;
     } catch (IOException e) {

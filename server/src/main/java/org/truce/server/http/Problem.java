@@ -21,4 +21,9 @@ public record Problem(String type, String title, int status, String detail, Stri
         : errors.size() + " fields are invalid; see errors";
     return new Problem("urn:truce:problem:validation", "Invalid input", 400, detail, instance, errors);
   }
+
+  /** A body refused for its size; {@code error} names the field and the limit it exceeds. */
+  public static Problem tooLarge(FieldError error, String detail, String instance) {
+    return new Problem("about:blank", "Payload too large", 413, detail, instance, List.of(error));
+  }
 }

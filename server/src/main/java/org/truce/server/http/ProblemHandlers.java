@@ -19,9 +19,12 @@ public final class ProblemHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
   private final ObjectMapper json;
+  private final long maxBodyBytes;
 
-  public ProblemHandlers(ObjectMapper json) {
+  /** {@code maxBodyBytes} is the limit Javalin enforces on bodies it reads itself (forms). */
+  public ProblemHandlers(ObjectMapper json, long maxBodyBytes) {
     this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   public void register(RoutesConfig routes) {
@@ -34,10 +37,15 @@ public final class ProblemHandlers {
     routes.exception(org.truce.server.auth.Access.Forbidden.class, (e, ctx) ->
         send(ctx, Problem.of(403, "Forbidden", e.getMessage(), ctx.path())));
     routes.exception(NotFound.class, (e, ctx) -> send(ctx, Problem.of(404, "Not found", e.getMessage(), ctx.path())));
-    routes.exception(PayloadTooLarge.class, (e, ctx) ->
-        send(ctx, Problem.of(413, "Payload too large", e.getMessage(), ctx.path())));
-    routes.exception(HttpResponseException.class, (e, ctx) ->
-        send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), safeMessage(e), ctx.path())));
+    routes.exception(PayloadTooLarge.class, (e, ctx) -> sendTooLarge(ctx, e));
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 413) {
+        // Javalin's own limit on the bodies it reads (form posts): the same problem as JsonBodies gives
+        sendTooLarge(ctx, new PayloadTooLarge(maxBodyBytes, "the body exceeds the limit of " + maxBodyBytes + " bytes"));
+      } else {
+        send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), safeMessage(e), ctx.path()));
+      }
+    });
     routes.exception(Exception.class, (e, ctx) -> {
       String id = Long.toHexString(System.nanoTime());
       LOG.error("unhandled error {} on {} {}", id, ctx.method(), ctx.path(), e);
@@ -58,6 +66,10 @@ public final class ProblemHandlers {
     } catch (JsonProcessingException e) {
       ctx.status(500).contentType(Problem.MEDIA_TYPE).result("{\"title\":\"Internal error\",\"status\":500}");
     }
+  }
+
+  private void sendTooLarge(Context ctx, PayloadTooLarge e) {
+    send(ctx, Problem.tooLarge(e.error(), e.getMessage(), ctx.path()));
   }
 
   private static String safeMessage(HttpResponseException e) {
@@ -99,9 +111,24 @@ public final class ProblemHandlers {
     }
   }
 
+  /** A request body refused for its size; its error names the field "body" and why. */
   public static final class PayloadTooLarge extends RuntimeException {
-    public PayloadTooLarge(String message) {
-      super(message);
+    private final FieldError error;
+
+    /** The body exceeds {@code limitBytes}; {@code detail} adds what was sent or what to do instead. */
+    public PayloadTooLarge(long limitBytes, String detail) {
+      super(detail);
+      this.error = new FieldError("body", "exceeds the limit of " + limitBytes + " bytes");
+    }
+
+    /** The body is refused for its size for {@code reason}, which states the limit. */
+    public PayloadTooLarge(String reason) {
+      super(reason);
+      this.error = new FieldError("body", reason);
+    }
+
+    public FieldError error() {
+      return error;
     }
   }
 }

@@ -50,4 +50,32 @@ class TruceConfigTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TRUCE_WITNESS");
     }
   }
+
+  @Test
+  void theLogFormatIsJsonOrTextInAnyCaseAndNormalised() {
+    assertThat(TruceConfig.fromEnvironment(Map.of()).logFormat()).isEqualTo("json");
+    assertThat(TruceConfig.fromEnvironment(Map.of("TRUCE_LOG_FORMAT", "")).logFormat()).isEqualTo("json");
+    assertThat(TruceConfig.fromEnvironment(Map.of("TRUCE_LOG_FORMAT", "JSON")).logFormat()).isEqualTo("json");
+    assertThat(TruceConfig.fromEnvironment(Map.of("TRUCE_LOG_FORMAT", " Text ")).logFormat()).isEqualTo("text");
+    assertThat(TruceConfig.fromEnvironment(Map.of("TRUCE_LOG_FORMAT", "text")).withPort(9000).logFormat())
+        .isEqualTo("text");
+  }
+
+  @Test
+  void anUnknownLogFormatIsRefusedWithTheVariableNamed() {
+    for (String bad : new String[] {"xml", "logfmt", "json,text"}) {
+      assertThatThrownBy(() -> TruceConfig.fromEnvironment(Map.of("TRUCE_LOG_FORMAT", bad))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("TRUCE_LOG_FORMAT must be json or text, got '" + bad + "'");
+    }
+  }
+
+  @Test
+  void logbackWritesWithTheAppenderTheServerWouldUse() {
+    assertThat(LogFormat.appenderFor(null)).isEqualTo("json");
+    assertThat(LogFormat.appenderFor("TEXT")).isEqualTo("text");
+    assertThat(LogFormat.appenderFor("Json")).isEqualTo("json");
+    assertThat(LogFormat.appenderFor("xml")).as("refused by the server, which does not start; meanwhile lines still go out")
+        .isEqualTo("json");
+  }
 }

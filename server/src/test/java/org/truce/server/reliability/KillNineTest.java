@@ -3,8 +3,6 @@ package org.truce.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +24,7 @@ import org.truce.server.auth.Role;
 import org.truce.server.config.TruceConfig;
 import org.truce.server.scenario.ScenarioLoader;
 import org.truce.server.testing.SampleReports;
+import org.truce.server.testing.ServerProcess;
 import org.truce.store.db.Database;
 import org.truce.store.db.DatabaseConfig;
 
@@ -50,10 +49,10 @@ class KillNineTest {
     }
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     for (int round = 0; round < ROUNDS; round++) {
-      int port = freePort();
-      Process server = start(data, port);
+      int port = ServerProcess.freePort();
+      Process server = ServerProcess.serve(data, port, java.util.Map.of());
       try {
-        awaitHealthy(port);
+        ServerProcess.awaitHealthy(port);
         submitFor(port, token, Duration.ofMillis(1200), acknowledged);
       } finally {
         server.destroyForcibly();
@@ -76,32 +75,6 @@ class KillNineTest {
     org.truce.server.audit.VerifyResult result = org.truce.server.audit.LedgerVerifier.verifyDataDirectory(data,
         DatabaseConfig.embedded(data), null, null, null);
     assertThat(result.discrepancies()).isEmpty();
-  }
-
-  static Process start(Path data, int port) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        "org.truce.server.cli.TruceCommand", "serve", "--port", Integer.toString(port), "--data", data.toString());
-    pb.environment().put("TRUCE_LOG_FORMAT", "text");
-    pb.environment().remove("TRUCE_DB_URL");
-    pb.redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
-    return pb.start();
-  }
-
-  static void awaitHealthy(int port) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // the server is still starting
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the server did not become healthy on port " + port);
   }
 
   /** Submits from four threads for {@code duration}; records the id of every report answered with 201. */
@@ -135,11 +108,5 @@ class KillNineTest {
     stop.set(true);
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.SECONDS);
-  }
-
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

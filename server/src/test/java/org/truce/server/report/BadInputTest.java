@@ -40,6 +40,7 @@ class BadInputTest {
     c.add(new Case("unknown place", VALID.replaceAll("\"location\":\\{[^}]*}", "\"location\":{\"place\":\"Atlantis\"}"), 400, "location.place", "unknown place"));
     c.add(new Case("unknown party", VALID.replace("\"RUS\"", "\"XXX\""), 400, "reportingParty", "unknown party"));
     c.add(new Case("unknown actor", VALID.replace("\"NUSRA\"", "\"NOBODY\""), 400, "allegedViolator", "unknown actor"));
+    c.add(new Case("unknown target actor", VALID.replace("\"target\":\"SAA\"", "\"target\":\"NOBODY\""), 400, "target", "unknown actor"));
     c.add(new Case("unknown category", VALID.replace("\"shelling\"", "\"teleport\""), 400, "category", "unknown category"));
     c.add(new Case("impossible date", VALID.replace("2017-06-01T08:30:00Z", "2017-02-30T08:30:00Z"), 400, "occurredAt", "not a valid UTC instant"));
     c.add(new Case("date without zone", VALID.replace("2017-06-01T08:30:00Z", "2017-06-01 08:30"), 400, "occurredAt", "not a valid UTC instant"));
@@ -89,9 +90,18 @@ class BadInputTest {
   void oversizedBodiesWrongMediaTypesAndBadParametersAreRefused(DatabaseConfig db) {
     try (RunningServer s = RunningServer.start(db)) {
       long reports = s.count("report");
-      HttpResponse<String> big = s.postJson("/api/v1/reports", VALID.replace("bad input baseline", "y".repeat(2 << 20)));
-      assertThat(big.statusCode()).isEqualTo(413);
-      assertThat(big.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      long entries = s.count("ledger_entry");
+      String oversized = VALID.replace("bad input baseline", "y".repeat(2 << 20));
+      HttpResponse<String> declared = s.postJson("/api/v1/reports", oversized);
+      assertTooLarge(declared);
+      // a stream of unknown length goes out chunked: the limit is then enforced while reading
+      HttpResponse<String> chunked = s.send(HttpRequest.newBuilder(URI.create(s.url("/api/v1/reports")))
+          .header("Content-Type", "application/json").header("X-Test-Party", "RUS")
+          .POST(HttpRequest.BodyPublishers.ofInputStream(
+              () -> new java.io.ByteArrayInputStream(oversized.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+          .build());
+      assertTooLarge(chunked);
+      assertThat(s.count("ledger_entry")).isEqualTo(entries);
 
       HttpResponse<String> xml = s.send(HttpRequest.newBuilder(URI.create(s.url("/api/v1/reports")))
           .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<report/>")).build());
@@ -113,5 +123,16 @@ class BadInputTest {
       assertThat(s.get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
       assertThat(s.count("report")).isEqualTo(reports);
     }
+  }
+
+  /** 413 problem+json naming the body and the configured limit (TRUCE_MAX_BODY_BYTES, 1 MiB by default). */
+  static void assertTooLarge(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = RunningServer.json(r);
+    assertThat(problem.get("status").asInt()).isEqualTo(413);
+    assertThat(problem.get("errors")).hasSize(1);
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("body");
+    assertThat(problem.at("/errors/0/reason").asText()).isEqualTo("exceeds the limit of 1048576 bytes");
   }
 }

@@ -71,6 +71,49 @@ class PagesTest {
   }
 
   @Test
+  void theFormNamesAnUnknownPlaceAndUnknownActorsBesideTheirFields() {
+    long reports = server.count("report");
+    long entries = server.count("ledger_entry");
+    String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&timePrecision=exact&place=Atlantis&category=mortar"
+        + "&allegedViolator=NOBODY&target=NOONE&narrative=" + URLEncoder.encode("kept", StandardCharsets.UTF_8);
+    HttpResponse<String> r = postForm(form);
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(fieldError(r.body(), "e-place")).contains("unknown place").contains("Atlantis");
+    assertThat(fieldError(r.body(), "e-allegedViolator")).contains("unknown actor").contains("NOBODY");
+    assertThat(fieldError(r.body(), "e-target")).contains("unknown actor").contains("NOONE");
+    assertThat(r.body()).contains("value=\"Atlantis\"").contains(">kept</textarea>");
+    assertThat(server.count("report")).isEqualTo(reports);
+    assertThat(server.count("ledger_entry")).isEqualTo(entries);
+  }
+
+  @Test
+  void anOversizedFormIsRefusedNamingTheLimitAndNothingIsStored() {
+    long reports = server.count("report");
+    String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&place=Idlib&category=mortar&narrative="
+        + "z".repeat(2 << 20);
+    HttpResponse<String> r = postForm(form);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(RunningServer.json(r).at("/errors/0/field").asText()).isEqualTo("body");
+    assertThat(RunningServer.json(r).at("/errors/0/reason").asText()).isEqualTo("exceeds the limit of 1048576 bytes");
+    assertThat(server.count("report")).isEqualTo(reports);
+  }
+
+  /** The text of the per-field message element {@code id} on a form page, or fails when there is none. */
+  static String fieldError(String html, String id) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p class=\"field-error\" id=\"" + id + "\">([^<]*)</p>")
+        .matcher(html);
+    assertThat(m.find()).as("a message beside the field (" + id + ")").isTrue();
+    return m.group(1).replace("&#39;", "'");
+  }
+
+  static HttpResponse<String> postForm(String form) {
+    return server.as("officer-tur").send(HttpRequest.newBuilder(URI.create(server.url("/reports/new")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
+  @Test
   void aValidFormSubmissionRedirectsToTheNewReport() {
     String form = "reportingParty=TUR&occurredAt=2017-06-03T09:15&timePrecision=exact&place=Idlib&category=mortar"
         + "&killedBest=1&sources=" + URLEncoder.encode("a\nb", StandardCharsets.UTF_8);

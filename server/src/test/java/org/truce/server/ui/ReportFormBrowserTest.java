@@ -2,6 +2,7 @@ package org.truce.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,10 @@ import org.truce.server.testing.HeadlessChromium;
 import org.truce.server.testing.RunningServer;
 import org.truce.store.testing.TestDatabases;
 
-/** A person enters a report through the form in a real headless Chromium and finds it on the list and the map. */
+/**
+ * A person enters a report through the form in a real headless Chromium and finds it on the list and
+ * on the map, whose popup shows the governorate and zone computed for it.
+ */
 class ReportFormBrowserTest {
   static RunningServer server;
   static WebDriver browser;
@@ -73,12 +77,33 @@ class ReportFormBrowserTest {
     List<WebElement> links = browser.findElements(By.cssSelector("table.reports a[href='/reports/" + id + "']"));
     assertThat(links).hasSize(1);
 
-    browser.get(server.url("/?party=TUR&category=mortar"));
+    JsonNode computed = RunningServer.json(server.as("monitor").get("/api/v1/reports/" + id)).get("computed");
+    assertThat(computed.get("governorate").asText()).isEqualTo("Idlib");
+    String zone = idlibDeEscalationZone();
+    assertThat(computed.get("zones")).extracting(JsonNode::asText).contains(zone);
+
+    browser.get(server.url("/?party=TUR&category=mortar&from=2017-06-03&to=2017-06-03"));
     wait.until(d -> d.findElement(By.id("map")).getAttribute("data-loaded") != null);
-    assertThat(browser.findElement(By.id("map")).getAttribute("data-loaded")).isNotEqualTo("0");
-    List<WebElement> markers = browser.findElements(By.cssSelector("#map path.leaflet-interactive"));
-    assertThat(markers).isNotEmpty();
-    assertThat(browser.findElement(By.id("map-status")).getText()).contains("report(s) shown");
+    assertThat(browser.findElement(By.id("map")).getAttribute("data-loaded")).isEqualTo("1");
+    assertThat(browser.findElement(By.id("map-status")).getText()).contains("1 of 1 report(s) shown");
+    List<WebElement> markers = browser.findElements(By.cssSelector("#map .leaflet-reports-pane path.leaflet-interactive"));
+    assertThat(markers).hasSize(1);
+    markers.get(0).click();
+    WebElement popup = wait.until(d -> d.findElements(By.cssSelector("#map .leaflet-popup-content")).stream()
+        .findFirst().orElse(null));
+    assertThat(popup.findElements(By.cssSelector("a[href='/reports/" + id + "']"))).hasSize(1);
+    assertThat(popup.getText()).contains("Mortar fire").contains("TUR").contains("Idlib").contains(zone);
+  }
+
+  /** The code of the reference scenario's Idlib de-escalation zone, as the zones API names it. */
+  private static String idlibDeEscalationZone() {
+    for (JsonNode f : RunningServer.json(server.as("monitor").get("/api/v1/zones?at=2017-06-03")).get("features")) {
+      JsonNode p = f.get("properties");
+      if (p.get("type").asText().equals("DE_ESCALATION_ZONE") && p.get("name").asText().contains("Idlib")) {
+        return p.get("code").asText();
+      }
+    }
+    throw new AssertionError("the reference scenario has no Idlib de-escalation zone");
   }
 
   @Test
