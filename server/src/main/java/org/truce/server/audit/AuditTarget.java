@@ -54,6 +54,19 @@ interface AuditTarget extends AutoCloseable {
   /** What the target says about the ledger entry of a record that has no leaf under the checkpoint. */
   LedgerStatus ledgerStatus(String recordId) throws VerifyException;
 
+  /**
+   * The families of other records (incident versions, zone versions, humanitarian records, ...)
+   * the target can show, each compared with its leaves by {@link StoredRecordAudit}; what it cannot
+   * show is said through {@code warn}.
+   */
+  List<RecordSource> recordSources(Consumer<String> warn);
+
+  /**
+   * As {@link #ledgerStatus}, for a record whose leaf's id ends in a random part: the ledger entry
+   * of {@code kind} with {@code contentHash}. Asked only about records of {@link #recordSources}.
+   */
+  LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) throws VerifyException;
+
   /** The latest signed checkpoint, as published. */
   byte[] checkpoint() throws VerifyException;
 

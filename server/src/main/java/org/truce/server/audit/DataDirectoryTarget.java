@@ -155,7 +155,7 @@ final class DataDirectoryTarget implements AuditTarget {
   }
 
   /** Whether the query failed because a table does not exist (H2: 42S02 to 42S04; PostgreSQL: 42P01). */
-  private static boolean noSuchTable(Throwable e) {
+  static boolean noSuchTable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && Set.of("42S02", "42S03", "42S04", "42P01").contains(sql.getSQLState())) {
         return true;
@@ -168,6 +168,27 @@ final class DataDirectoryTarget implements AuditTarget {
   public Optional<List<QueuedEntry>> sequencedEntries() throws VerifyException {
     try {
       return Optional.of(ledger.sequenced());
+    } catch (RuntimeException e) {
+      throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public List<RecordSource> recordSources(Consumer<String> warn) {
+    return List.of(new IncidentVersionRecords(db), new CustodyRecords(db), new ZoneVersionRecords(db),
+        new NotificationRecords(db), new PauseRecords(db), new CorridorRecords(db), new ConvoyRecords(db),
+        new AlertRecords(db));
+  }
+
+  @Override
+  public LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) throws VerifyException {
+    try {
+      List<Long> entries = db.jdbi().withHandle(h -> h.createQuery("SELECT leaf_index FROM ledger_entry"
+              + " WHERE kind = :kind AND content_hash = :hash ORDER BY entry_id")
+          .bind("kind", kind).bind("hash", contentHash).map((rs, ctx) -> (Long) rs.getObject("leaf_index", Long.class))
+          .list());
+      return entries.isEmpty() ? LedgerStatus.NONE : entries.stream().filter(java.util.Objects::nonNull).findFirst()
+          .map(LedgerStatus::sequenced).orElse(LedgerStatus.QUEUED);
     } catch (RuntimeException e) {
       throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
     }

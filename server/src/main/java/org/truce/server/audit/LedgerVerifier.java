@@ -36,6 +36,8 @@ import org.truce.store.ledger.QueuedEntry;
  *       tiles);
  *   <li>{@link RecordAudit}: every stored report and ledger entry against its leaf;
  *       {@link BulletinAudit}: every published bulletin edition against its leaf;
+ *       {@link StoredRecordAudit}: every other stored record (incident versions, custody entries,
+ *       zone versions, humanitarian records) rebuilt into its canonical form against its leaf;
  *   <li>with a saved checkpoint: the same size must have the same root (else a fork), the size may
  *       not shrink (truncation), and the saved tree must be a prefix of the current one
  *       ({@link LogAuditor#auditConsistency});
@@ -137,11 +139,13 @@ public final class LedgerVerifier {
     records.run(leaves, reports, entries);
     BulletinAudit editions = new BulletinAudit(target, size, current.origin(), logKeys, found::add, warnings::add);
     editions.run(leaves, bulletins);
+    StoredRecordAudit others = new StoredRecordAudit(target, size, found::add, warnings::add);
+    others.run(leaves, target.recordSources(warnings::add));
 
     String what = "size " + size + ", root " + HEX.formatHex(root) + ": " + leaves.size() + " leaves, "
         + records.reportsChecked + " reports" + (entries.isPresent() ? ", " + records.entriesChecked + " ledger entries" : "")
         + " checked" + (saved == null ? "" : ", against the saved checkpoint of size " + saved.size())
-        + "; bulletins checked: " + editions.bulletinsChecked;
+        + "; bulletins checked: " + editions.bulletinsChecked + "; other records checked: " + others.recordsChecked;
     String summary;
     if (found.isEmpty()) {
       summary = "OK: log " + origin + " verified at " + what;

@@ -241,6 +241,23 @@ final class ServerTarget implements AuditTarget {
     return status;
   }
 
+  /**
+   * None: the API does not publish what the leaves of incident versions, custody entries, zone
+   * versions and humanitarian records hash (their canonical forms, with the salts of those holding
+   * coordinates), so only a data directory's database can be compared with them.
+   */
+  @Override
+  public List<RecordSource> recordSources(Consumer<String> warn) {
+    warn.accept("with --url only reports and bulletin editions are compared with their leaves: incident versions,"
+        + " custody entries, zone versions and humanitarian records are compared only with --data");
+    return List.of();
+  }
+
+  @Override
+  public LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) {
+    throw new IllegalStateException("the API offers no lookup of ledger entries by content, and no record that needs one");
+  }
+
   @Override
   public byte[] checkpoint() throws VerifyException {
     HttpResponse<byte[]> r = send("/log/checkpoint");
