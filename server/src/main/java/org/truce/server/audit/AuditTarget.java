@@ -1,6 +1,7 @@
 package org.truce.server.audit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -38,6 +39,18 @@ interface AuditTarget extends AutoCloseable {
 
   /** One report as stored now, or empty when there is none. */
   Optional<ReportDigest> report(UUID id) throws VerifyException;
+
+  /**
+   * Whether the target shows the bytes a party signed when it submitted a report (a data directory
+   * does; the API does not publish them).
+   */
+  boolean showsSignedBodies();
+
+  /** The bytes the party signed when it submitted report {@code id}; empty when none are kept. Asked only when {@link #showsSignedBodies()}. */
+  Optional<byte[]> signedBody(UUID id) throws VerifyException;
+
+  /** The verifier keys registered for {@code party}, current and revoked, by key id (8 hex digits). */
+  Map<String, String> partyKeys(String party) throws VerifyException;
 
   /** What the stored hash of a bulletin's content is called in a message: "its content_sha256 column holds". */
   String storedBulletinHashName();

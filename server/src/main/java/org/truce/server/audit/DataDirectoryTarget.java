@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.note.Ed25519NoteVerifier;
 import org.truce.ledger.sequencer.LogState;
 import org.truce.ledger.tiles.TileSource;
+import org.truce.store.auth.PartyKeyRepository;
 import org.truce.store.bulletin.BulletinRepository;
 import org.truce.store.bulletin.BulletinRow;
 import org.truce.store.db.Database;
@@ -115,6 +119,32 @@ final class DataDirectoryTarget implements AuditTarget {
       return reports.find(id).map(r -> ReportDigest.of(r.report(), r.contentHash()));
     } catch (RuntimeException e) {
       return Optional.of(ReportDigest.unreadable(id, "the row cannot be read from the database: " + rootMessage(e)));
+    }
+  }
+
+  @Override
+  public boolean showsSignedBodies() {
+    return true;
+  }
+
+  @Override
+  public Optional<byte[]> signedBody(UUID id) throws VerifyException {
+    try {
+      return reports.signedBody(id);
+    } catch (RuntimeException e) {
+      throw new VerifyException("the signed body of report " + id + " cannot be read from the database: "
+          + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Map<String, String> partyKeys(String party) throws VerifyException {
+    try {
+      Map<String, String> keys = new LinkedHashMap<>();
+      new PartyKeyRepository(db).all(party).forEach(k -> keys.put(k.keyId().toLowerCase(Locale.ROOT), k.verifierKey()));
+      return keys;
+    } catch (RuntimeException e) {
+      throw new VerifyException("the party keys cannot be read from the database: " + rootMessage(e), e);
     }
   }
 

@@ -38,6 +38,7 @@ import org.truce.store.ledger.QueuedEntry;
  *       {@link BulletinAudit}: every published bulletin edition against its leaf;
  *       {@link StoredRecordAudit}: every other stored record (incident versions, custody entries,
  *       zone versions, humanitarian records) rebuilt into its canonical form against its leaf;
+ *       {@link PartySignatureAudit}: every party signature against the party's registered key;
  *   <li>with a saved checkpoint: the same size must have the same root (else a fork), the size may
  *       not shrink (truncation), and the saved tree must be a prefix of the current one
  *       ({@link LogAuditor#auditConsistency});
@@ -141,11 +142,14 @@ public final class LedgerVerifier {
     editions.run(leaves, bulletins);
     StoredRecordAudit others = new StoredRecordAudit(target, size, found::add, warnings::add);
     others.run(leaves, target.recordSources(warnings::add));
+    PartySignatureAudit signatures = new PartySignatureAudit(target, found::add, warnings::add);
+    signatures.run(leaves, reports);
 
     String what = "size " + size + ", root " + HEX.formatHex(root) + ": " + leaves.size() + " leaves, "
         + records.reportsChecked + " reports" + (entries.isPresent() ? ", " + records.entriesChecked + " ledger entries" : "")
         + " checked" + (saved == null ? "" : ", against the saved checkpoint of size " + saved.size())
-        + "; bulletins checked: " + editions.bulletinsChecked + "; other records checked: " + others.recordsChecked;
+        + "; bulletins checked: " + editions.bulletinsChecked + "; other records checked: " + others.recordsChecked
+        + "; party signatures checked: " + signatures.signaturesChecked;
     String summary;
     if (found.isEmpty()) {
       summary = "OK: log " + origin + " verified at " + what;

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -125,6 +128,28 @@ final class ServerTarget implements AuditTarget {
       return Optional.empty();
     }
     return Optional.of(digest(parse(r)));
+  }
+
+  /** The API does not publish the bodies parties signed. */
+  @Override
+  public boolean showsSignedBodies() {
+    return false;
+  }
+
+  @Override
+  public Optional<byte[]> signedBody(UUID id) {
+    throw new IllegalStateException("the API does not publish the bodies parties signed");
+  }
+
+  /** {@code GET /api/v1/party-keys/{party}}. */
+  @Override
+  public Map<String, String> partyKeys(String party) throws VerifyException {
+    String path = "/api/v1/party-keys/" + URLEncoder.encode(party, StandardCharsets.UTF_8);
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (JsonNode k : json(path)) {
+      keys.put(k.path("keyId").asText().toLowerCase(Locale.ROOT), k.path("verifierKey").asText());
+    }
+    return keys;
   }
 
   @Override

@@ -323,7 +323,7 @@ class VerifyTamperingTest {
       assertThat(remote.exitCode()).as(remote.toString()).isZero();
       assertThat(remote.discrepancies()).isEmpty();
       assertThat(remote.err()).isEqualTo(URL_MODE_LIMIT);
-      assertThat(remote.summary()).startsWith("OK: ").endsWith(" reports checked; bulletins checked: 2; other records checked: 0");
+      assertThat(remote.summary()).startsWith("OK: ").contains(" reports checked; bulletins checked: 2; other records checked: 0;");
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isZero();
