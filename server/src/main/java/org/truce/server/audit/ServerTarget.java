@@ -30,8 +30,10 @@ import org.truce.store.ledger.QueuedEntry;
  * A running server, read over HTTP only, as any party can: {@code /log/key},
  * {@code /log/checkpoint} and the tiles under {@code /log/}, the reports through
  * {@code GET /api/v1/reports} (paged), the published bulletin editions through
- * {@code GET /api/v1/bulletins} (paged) and {@code /api/v1/bulletins/{date}?edition=N}, and the
- * ledger status of a record through {@code /api/v1/ledger/records/{id}}. The stored ledger entries
+ * {@code GET /api/v1/bulletins} (paged) and {@code /api/v1/bulletins/{date}?edition=N}, the
+ * incident versions ({@link IncidentVersionsFromApi}), the party keys through
+ * {@code /api/v1/party-keys/{party}}, and the ledger status of a record through
+ * {@code /api/v1/ledger/records/{id}}. The stored ledger entries
  * are not published, so the records are checked against the leaves through their content alone.
  */
 final class ServerTarget implements AuditTarget {
@@ -267,20 +269,22 @@ final class ServerTarget implements AuditTarget {
   }
 
   /**
-   * None: the API does not publish what the leaves of incident versions, custody entries, zone
-   * versions and humanitarian records hash (their canonical forms, with the salts of those holding
-   * coordinates), so only a data directory's database can be compared with them.
+   * The incident versions, whose canonical text the API publishes. The API does not publish what
+   * the leaves of custody entries, zone versions and humanitarian records hash (their canonical
+   * forms, with the salts of those holding coordinates): only a data directory's database can be
+   * compared with them.
    */
   @Override
   public List<RecordSource> recordSources(Consumer<String> warn) {
-    warn.accept("with --url only reports and bulletin editions are compared with their leaves: incident versions,"
-        + " custody entries, zone versions and humanitarian records are compared only with --data");
-    return List.of();
+    warn.accept("with --url custody entries, zone versions and humanitarian records are not compared with their"
+        + " leaves (the API does not publish what their leaves hash): --data compares them");
+    return List.of(new IncidentVersionsFromApi(this::json));
   }
 
   @Override
   public LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) {
-    throw new IllegalStateException("the API offers no lookup of ledger entries by content, and no record that needs one");
+    throw new IllegalStateException("the API offers no lookup of ledger entries by content; no record read from it"
+        + " needs one");
   }
 
   @Override

@@ -79,6 +79,34 @@ class VerifyRecordTamperingTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aRewrittenIncidentVersionIsNamedFromTheServerAndTheDataDirectory(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    String leafSays;
+    String name;
+    try (RunningServer s = f.start()) {
+      EveryRecordKind.Made made = EveryRecordKind.fill(s);
+      IncidentEvent position = made.firstPosition();
+      long leaf = EveryRecordKind.leafOf(s, position.ledgerEntryId());
+      String tampered = position.content().replace(EveryRecordKind.FIRST_REASONING, "nothing happened");
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("UPDATE incident_event SET content = :c"
+              + " WHERE incident_id = :i AND version = :v")
+          .bind("c", tampered).bind("i", position.incidentId()).bind("v", position.version()).execute());
+      name = "incident " + made.incident() + " version " + position.version() + " (leaf " + leaf + "): ";
+      leafSays = hex(IncidentEventCanonicalForm.sha256(tampered)) + " but leaf " + leaf + " records "
+          + hex(position.contentHash());
+
+      Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
+      assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+      assertThat(remote.discrepancies()).containsExactly(name + "stored content hashes to " + leafSays);
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
+    assertThat(local.discrepancies()).containsExactly(name + "its stored canonical text (content column) hashes to "
+        + leafSays);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
   void aChangedZoneShapeIsNamedWithItsLeafAndBothHashes(String kind) throws Exception {
     VerifyFixture f = VerifyFixture.create(kind);
     String expected;
