@@ -12,7 +12,8 @@ import org.truce.store.ledger.QueuedEntry;
 
 /**
  * What {@link LedgerVerifier} audits: a log (key, latest checkpoint, tiles) and the records it
- * vouches for (reports and published bulletin editions), read from a data directory
+ * vouches for (reports, published bulletin editions, and the families of {@link #recordSources}),
+ * with the party keys they were signed with, read from a data directory
  * ({@link DataDirectoryTarget}) or a running server ({@link ServerTarget}).
  *
  * <p>{@link LedgerVerifier} reads in this order, so that a log still being written is seen
@@ -21,7 +22,8 @@ import org.truce.store.ledger.QueuedEntry;
  * leaf index only after the checkpoint that covers it is stored; tiles are published before that
  * checkpoint. So everything read earlier is covered by what is read later, and the only race left
  * (a record written after the records were read, whose leaf is under the checkpoint) is resolved
- * by {@link #report(UUID)} and {@link #bulletin(UUID)}.
+ * by {@link #report(UUID)} and {@link #bulletin(UUID)}. The other families are read after the
+ * tiles, which leaves no such race (see {@link StoredRecordAudit}).
  */
 interface AuditTarget extends AutoCloseable {
 
