@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -59,9 +63,9 @@ final class IncidentChangeRows {
   private static Row row(ResultSet rs) throws SQLException {
     Map<String, Object> columns = new HashMap<>();
     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-      String column = rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+      String column = rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT);
       Object value = rs.getObject(i);
-      if (value instanceof java.sql.Timestamp || value instanceof java.time.OffsetDateTime) {
+      if (value instanceof Timestamp || value instanceof OffsetDateTime) {
         value = instant(rs, column);
       }
       columns.put(column, value);
@@ -93,7 +97,7 @@ final class IncidentChangeRows {
             .claim("detail.reasoning", p.text("reasoning"), "incident_position.reasoning")
             .claim("detail.evidence", json(p.text("evidence_json")), "incident_position.evidence_json")
             .claim("detail.supersedes", p.text("previous"), "the position it superseded (incident_position.superseded_by)")
-            .claim("at", (java.time.Instant) p.get("stated_at"), "incident_position.stated_at")
+            .claim("at", (Instant) p.get("stated_at"), "incident_position.stated_at")
             .claim("account", p.text("stated_by"), "incident_position.stated_by");
       }
       case "assessment.recorded" -> {
@@ -109,7 +113,7 @@ final class IncidentChangeRows {
             .claim("detail.injured", casualties(a, "injured"), "incident_assessment.injured_*")
             .claim("detail.casualtyReason", a.text("casualty_reason"), "incident_assessment.casualty_reason")
             .claim("detail.reasoning", a.text("reasoning"), "incident_assessment.reasoning")
-            .claim("at", (java.time.Instant) a.get("assessed_at"), "incident_assessment.assessed_at")
+            .claim("at", (Instant) a.get("assessed_at"), "incident_assessment.assessed_at")
             .claim("account", a.text("assessed_by"), "incident_assessment.assessed_by");
       }
       case "evidence.added" -> {
@@ -124,12 +128,12 @@ final class IncidentChangeRows {
             .claim("detail.size", ((Number) e.get("size_bytes")).longValue(), "evidence.size_bytes")
             .claim("detail.name", e.text("original_name"), "evidence.original_name")
             .claim("detail.sourceUrl", e.text("source_url"), "evidence.source_url")
-            .claim("detail.capturedAt", (java.time.Instant) e.get("captured_at"), "evidence.captured_at")
+            .claim("detail.capturedAt", (Instant) e.get("captured_at"), "evidence.captured_at")
             .claim("detail.description", e.text("description"), "evidence.description")
             .claim("detail.sensitivity", list(e.text("sensitivity")), "evidence.sensitivity")
             .claim("detail.derivedFrom", e.text("derived_from"), "evidence.derived_from")
             .claim("detail.uploaderParty", e.text("uploader_party"), "evidence.uploader_party")
-            .claim("at", (java.time.Instant) e.get("uploaded_at"), "evidence.uploaded_at")
+            .claim("at", (Instant) e.get("uploaded_at"), "evidence.uploaded_at")
             .claim("account", e.text("uploaded_by"), "evidence.uploaded_by");
       }
       default -> {
@@ -147,7 +151,7 @@ final class IncidentChangeRows {
       return "no investigation_step row records this version";
     }
     claims.claim("detail.investigation", s.text("investigation_id"), "investigation_step.investigation_id")
-        .claim("at", (java.time.Instant) s.get("at"), "investigation_step.at")
+        .claim("at", (Instant) s.get("at"), "investigation_step.at")
         .claim("account", s.text("account"), "investigation_step.account");
     String text = s.text("text");
     switch (kind) {
