@@ -24,9 +24,11 @@ import org.truce.ledger.note.NoteVerifier;
  * .       R     record id, e.g. "SYR-2017-000123": printable ASCII 0x21..0x7E
  * .       8     time, UTC milliseconds since 1970-01-01, signed, &gt;= 0
  * .       32    content hash, SHA-256 of the record's canonical content
- * .       1     signature flag: 0x00 none, 0x01 party Ed25519 signature follows
- * .       4     (flag 0x01 only) key id of the party's key
- * .       64    (flag 0x01 only) Ed25519 signature over {@link #partySignedMessage()}
+ * .       1     signature flag: 0x00 none; 0x01 party Ed25519 signature over
+ *               {@link #partySignedMessage()} follows; 0x02 party Ed25519 signature over its
+ *               submission follows ({@link PartySignature.Over})
+ * .       4     (flags 0x01, 0x02) key id of the party's key
+ * .       64    (flags 0x01, 0x02) the Ed25519 signature
  * </pre>
  *
  * <p>Nothing may follow. Smallest encoding: 48 bytes; largest: 337 bytes.
@@ -48,7 +50,8 @@ public record LedgerEntry(String kind, String partyCode, String recordId, long t
     public static final int HASH_SIZE = 32;
 
     private static final byte NO_SIGNATURE = 0x00;
-    private static final byte ED25519_SIGNATURE = 0x01;
+    private static final byte SIGNATURE_OVER_ENTRY = 0x01;
+    private static final byte SIGNATURE_OVER_SUBMISSION = 0x02;
     private static final byte[] PARTY_SIGNATURE_CONTEXT = "truce/ledger-entry/party-signature/v1\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -99,7 +102,7 @@ public record LedgerEntry(String kind, String partyCode, String recordId, long t
         out.writeBytes(ByteBuffer.allocate(8).putLong(timeMillis).array());
         out.writeBytes(contentHash);
         if (partySignature.isPresent()) {
-            out.write(ED25519_SIGNATURE);
+            out.write(partySignature.get().over() == PartySignature.Over.ENTRY ? SIGNATURE_OVER_ENTRY : SIGNATURE_OVER_SUBMISSION);
             out.writeBytes(ByteBuffer.allocate(4).putInt(partySignature.get().keyId()).array());
             out.writeBytes(partySignature.get().signature());
         } else {
@@ -122,14 +125,28 @@ public record LedgerEntry(String kind, String partyCode, String recordId, long t
     }
 
     /**
-     * Reports whether this entry carries a valid party signature by {@code partyKey}: the key
-     * ids match and the signature verifies over {@link #partySignedMessage()}. Whether
-     * {@code partyKey} belongs to {@link #partyCode()} is the caller's registry's business.
+     * Reports whether this entry carries a valid party signature by {@code partyKey} over the
+     * entry: the key ids match and the signature verifies over {@link #partySignedMessage()}.
+     * Whether {@code partyKey} belongs to {@link #partyCode()} is the caller's registry's business.
      */
     public boolean isSignedBy(NoteVerifier partyKey) {
         return partySignature.isPresent()
+                && partySignature.get().over() == PartySignature.Over.ENTRY
                 && partySignature.get().keyId() == partyKey.keyId()
                 && partyKey.verify(partySignedMessage(), partySignature.get().signature());
+    }
+
+    /**
+     * Reports whether this entry carries a valid party signature by {@code partyKey} over
+     * {@code signedSubmission}, the submission as the party sent it (in the form its kind
+     * defines, kept with the record). Whether that submission is what the record holds, and
+     * whether {@code partyKey} belongs to {@link #partyCode()}, is the caller's business.
+     */
+    public boolean isSubmissionSignedBy(NoteVerifier partyKey, byte[] signedSubmission) {
+        return partySignature.isPresent()
+                && partySignature.get().over() == PartySignature.Over.SUBMISSION
+                && partySignature.get().keyId() == partyKey.keyId()
+                && partyKey.verify(signedSubmission, partySignature.get().signature());
     }
 
     private void writeIdentity(ByteArrayOutputStream out) {
@@ -145,7 +162,7 @@ public record LedgerEntry(String kind, String partyCode, String recordId, long t
      *
      * @throws UnknownEntryVersionException if the first byte is not 1
      * @throws EntryFormatException if a length is out of range, a text field has a forbidden
-     *     character, the time is negative, the signature flag is neither 0 nor 1, the input ends
+     *     character, the time is negative, the signature flag is not 0, 1 or 2, the input ends
      *     early or has bytes after the entry
      */
     public static LedgerEntry decode(byte[] bytes) throws EntryFormatException {
@@ -175,9 +192,10 @@ public record LedgerEntry(String kind, String partyCode, String recordId, long t
         Optional<PartySignature> signature;
         if (flag == NO_SIGNATURE) {
             signature = Optional.empty();
-        } else if (flag == ED25519_SIGNATURE) {
+        } else if (flag == SIGNATURE_OVER_ENTRY || flag == SIGNATURE_OVER_SUBMISSION) {
+            PartySignature.Over over = flag == SIGNATURE_OVER_ENTRY ? PartySignature.Over.ENTRY : PartySignature.Over.SUBMISSION;
             int keyId = ByteBuffer.wrap(in.bytes("key id", 4)).getInt();
-            signature = Optional.of(new PartySignature(keyId, in.bytes("party signature", PartySignature.SIGNATURE_SIZE)));
+            signature = Optional.of(new PartySignature(over, keyId, in.bytes("party signature", PartySignature.SIGNATURE_SIZE)));
         } else {
             throw new EntryFormatException(in.fieldStart, "unknown signature flag " + flag);
         }

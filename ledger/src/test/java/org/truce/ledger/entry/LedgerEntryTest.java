@@ -52,7 +52,7 @@ class LedgerEntryTest {
     void partySignatureRoundTripsAndVerifies() throws Exception {
         Ed25519NoteSigner party = Ed25519NoteSigner.fromKey(NoteKeyPair.generate("RU", new SecureRandom()).signerKey());
         LedgerEntry unsigned = LedgerEntry.unsigned(EntryKinds.POSITION_STATED, "RU", "SYR-2017-000123", 5, sha256("x"));
-        LedgerEntry signed = unsigned.withPartySignature(new PartySignature(party.keyId(), party.sign(unsigned.partySignedMessage())));
+        LedgerEntry signed = unsigned.withPartySignature(PartySignature.overEntry(party.keyId(), party.sign(unsigned.partySignedMessage())));
 
         LedgerEntry decoded = LedgerEntry.decode(signed.encode());
 
@@ -64,6 +64,35 @@ class LedgerEntryTest {
         assertThat(otherHash.isSignedBy(party.verifier())).isFalse();
         LedgerEntry laterTime = new LedgerEntry(signed.kind(), signed.partyCode(), signed.recordId(), 99, sha256("x"), signed.partySignature());
         assertThat(laterTime.isSignedBy(party.verifier())).as("time is assigned by the ledger, not signed").isTrue();
+        assertThat(decoded.isSubmissionSignedBy(party.verifier(), unsigned.partySignedMessage()))
+                .as("a signature over the entry is not one over a submission").isFalse();
+    }
+
+    @Test
+    void aSignatureOverTheSubmissionHasItsOwnFlagAndVerifiesOverTheSubmittedBytes() throws Exception {
+        Ed25519NoteSigner party = Ed25519NoteSigner.fromKey(NoteKeyPair.generate("RU", new SecureRandom()).signerKey());
+        byte[] submission = "truce/report-submission/v1\n{\"narrative\":\"shelling\"}".getBytes(StandardCharsets.UTF_8);
+        LedgerEntry unsigned = LedgerEntry.unsigned(EntryKinds.REPORT_REGISTERED, "RU", "SYR-2017-000123", 1483056000000L,
+                sha256("example"));
+        byte[] signature = party.sign(submission);
+        LedgerEntry signed = unsigned.withPartySignature(PartySignature.overSubmission(party.keyId(), signature));
+
+        byte[] bytes = signed.encode();
+
+        String tail = HEX.formatHex(Arrays.copyOfRange(bytes, unsigned.encode().length - 1, bytes.length));
+        assertThat(tail).isEqualTo("02" + String.format("%08x", party.keyId()) + HEX.formatHex(signature));
+        assertThat(bytes).hasSize(unsigned.encode().length + 68);
+        LedgerEntry decoded = LedgerEntry.decode(bytes);
+        assertThat(decoded).isEqualTo(signed);
+        assertThat(decoded.partySignature()).hasValueSatisfying(s -> assertThat(s.over()).isEqualTo(PartySignature.Over.SUBMISSION));
+        assertThat(decoded.isSubmissionSignedBy(party.verifier(), submission)).isTrue();
+        byte[] altered = submission.clone();
+        altered[altered.length - 3]++;
+        assertThat(decoded.isSubmissionSignedBy(party.verifier(), altered)).isFalse();
+        assertThat(decoded.isSignedBy(party.verifier())).as("it does not sign the entry").isFalse();
+        Ed25519NoteSigner other = Ed25519NoteSigner.fromKey(NoteKeyPair.generate("RU", new SecureRandom()).signerKey());
+        assertThat(decoded.isSubmissionSignedBy(other.verifier(), submission)).isFalse();
+        assertThat(unsigned.isSubmissionSignedBy(party.verifier(), submission)).isFalse();
     }
 
     @Test
@@ -99,8 +128,9 @@ class LedgerEntryTest {
         assertRejected(bytes, 4, ' ');        // space in party code
         assertRejected(bytes, 6, 0x7f);       // DEL in record id
         assertRejected(bytes, 7, 0x80);       // negative time
-        assertRejected(bytes, bytes.length - 1, 2); // unknown signature flag
+        assertRejected(bytes, bytes.length - 1, 3); // unknown signature flag
         assertRejected(bytes, bytes.length - 1, 1); // flag says signed, no signature follows
+        assertRejected(bytes, bytes.length - 1, 2); // the same for a signature over the submission
     }
 
     private static void assertRejected(byte[] good, int offset, int value) {
@@ -170,7 +200,7 @@ class LedgerEntryTest {
         Arbitrary<String> record = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(128);
         Arbitrary<Long> time = Arbitraries.longs().between(0, Long.MAX_VALUE);
         Arbitrary<byte[]> hash = Arbitraries.bytes().array(byte[].class).ofSize(32);
-        Arbitrary<Optional<PartySignature>> signature = Combinators.combine(
+        Arbitrary<Optional<PartySignature>> signature = Combinators.combine(Arbitraries.of(PartySignature.Over.class),
                         Arbitraries.integers(), Arbitraries.bytes().array(byte[].class).ofSize(64))
                 .as(PartySignature::new).optional();
         return Combinators.combine(kind, party, record, time, hash, signature).as(LedgerEntry::new);

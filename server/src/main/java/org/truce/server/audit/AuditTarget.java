@@ -1,6 +1,7 @@
 package org.truce.server.audit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -13,7 +14,8 @@ import org.truce.store.ledger.StoredReceipt;
 
 /**
  * What {@link LedgerVerifier} audits: a log (key, latest checkpoint, tiles) and the records it
- * vouches for (reports and published bulletin editions), read from a data directory
+ * vouches for (reports, published bulletin editions, and the families of {@link #recordSources}),
+ * with the party keys they were signed with, read from a data directory
  * ({@link DataDirectoryTarget}) or a running server ({@link ServerTarget}).
  *
  * <p>{@link LedgerVerifier} reads in this order, so that a log still being written is seen
@@ -22,7 +24,8 @@ import org.truce.store.ledger.StoredReceipt;
  * leaf index only after the checkpoint that covers it is stored; tiles are published before that
  * checkpoint. So everything read earlier is covered by what is read later, and the only race left
  * (a record written after the records were read, whose leaf is under the checkpoint) is resolved
- * by {@link #report(UUID)} and {@link #bulletin(UUID)}.
+ * by {@link #report(UUID)} and {@link #bulletin(UUID)}. The other families are read after the
+ * tiles, which leaves no such race (see {@link StoredRecordAudit}).
  */
 interface AuditTarget extends AutoCloseable {
 
@@ -40,6 +43,18 @@ interface AuditTarget extends AutoCloseable {
 
   /** One report as stored now, or empty when there is none. */
   Optional<ReportDigest> report(UUID id) throws VerifyException;
+
+  /**
+   * Whether the target shows the bytes a party signed when it submitted a report (a data directory
+   * does; the API does not publish them).
+   */
+  boolean showsSignedBodies();
+
+  /** The bytes the party signed when it submitted report {@code id}; empty when none are kept. Asked only when {@link #showsSignedBodies()}. */
+  Optional<byte[]> signedBody(UUID id) throws VerifyException;
+
+  /** The verifier keys registered for {@code party}, current and revoked, by key id (8 hex digits). */
+  Map<String, String> partyKeys(String party) throws VerifyException;
 
   /** What the stored hash of a bulletin's content is called in a message: "its content_sha256 column holds". */
   String storedBulletinHashName();
@@ -71,6 +86,19 @@ interface AuditTarget extends AutoCloseable {
 
   /** What the target says about the ledger entry of a record that has no leaf under the checkpoint. */
   LedgerStatus ledgerStatus(String recordId) throws VerifyException;
+
+  /**
+   * The families of other records (incident versions, zone versions, humanitarian records, ...)
+   * the target can show, each compared with its leaves by {@link StoredRecordAudit}; what it cannot
+   * show is said through {@code warn}.
+   */
+  List<RecordSource> recordSources(Consumer<String> warn);
+
+  /**
+   * As {@link #ledgerStatus}, for a record whose leaf's id ends in a random part: the ledger entry
+   * of {@code kind} with {@code contentHash}. Asked only about records of {@link #recordSources}.
+   */
+  LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) throws VerifyException;
 
   /** The latest signed checkpoint, as published. */
   byte[] checkpoint() throws VerifyException;

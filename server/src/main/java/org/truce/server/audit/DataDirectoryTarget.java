@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import org.truce.ledger.checkpoint.Checkpoint;
 import org.truce.ledger.note.Ed25519NoteVerifier;
 import org.truce.ledger.sequencer.LogState;
 import org.truce.ledger.tiles.TileSource;
+import org.truce.store.auth.PartyKeyRepository;
 import org.truce.store.bulletin.BulletinRepository;
 import org.truce.store.bulletin.BulletinRow;
 import org.truce.store.db.Database;
@@ -121,6 +125,32 @@ final class DataDirectoryTarget implements AuditTarget {
   }
 
   @Override
+  public boolean showsSignedBodies() {
+    return true;
+  }
+
+  @Override
+  public Optional<byte[]> signedBody(UUID id) throws VerifyException {
+    try {
+      return reports.signedBody(id);
+    } catch (RuntimeException e) {
+      throw new VerifyException("the signed body of report " + id + " cannot be read from the database: "
+          + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Map<String, String> partyKeys(String party) throws VerifyException {
+    try {
+      Map<String, String> keys = new LinkedHashMap<>();
+      new PartyKeyRepository(db).all(party).forEach(k -> keys.put(k.keyId().toLowerCase(Locale.ROOT), k.verifierKey()));
+      return keys;
+    } catch (RuntimeException e) {
+      throw new VerifyException("the party keys cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
   public String storedBulletinHashName() {
     return "its content_sha256 column holds";
   }
@@ -157,7 +187,7 @@ final class DataDirectoryTarget implements AuditTarget {
   }
 
   /** Whether the query failed because a table does not exist (H2: 42S02 to 42S04; PostgreSQL: 42P01). */
-  private static boolean noSuchTable(Throwable e) {
+  static boolean noSuchTable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && Set.of("42S02", "42S03", "42S04", "42P01").contains(sql.getSQLState())) {
         return true;
@@ -194,6 +224,27 @@ final class DataDirectoryTarget implements AuditTarget {
   public Optional<QueuedEntry> ledgerEntry(long entryId) throws VerifyException {
     try {
       return ledger.byEntryId(entryId);
+    } catch (RuntimeException e) {
+      throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public List<RecordSource> recordSources(Consumer<String> warn) {
+    return List.of(new IncidentVersionRecords(db), new CustodyRecords(db), new ZoneVersionRecords(db),
+        new NotificationRecords(db), new PauseRecords(db), new CorridorRecords(db), new ConvoyRecords(db),
+        new AlertRecords(db));
+  }
+
+  @Override
+  public LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) throws VerifyException {
+    try {
+      List<Long> entries = db.jdbi().withHandle(h -> h.createQuery("SELECT leaf_index FROM ledger_entry"
+              + " WHERE kind = :kind AND content_hash = :hash ORDER BY entry_id")
+          .bind("kind", kind).bind("hash", contentHash).map((rs, ctx) -> (Long) rs.getObject("leaf_index", Long.class))
+          .list());
+      return entries.isEmpty() ? LedgerStatus.NONE : entries.stream().filter(java.util.Objects::nonNull).findFirst()
+          .map(LedgerStatus::sequenced).orElse(LedgerStatus.QUEUED);
     } catch (RuntimeException e) {
       throw new VerifyException("the ledger entries cannot be read from the database: " + rootMessage(e), e);
     }

@@ -32,12 +32,16 @@ import org.truce.store.ledger.StoredReceipt;
  *
  * <ol type="a">
  *   <li>the latest checkpoint is signed by the log key (and, for a data directory, agrees with the
- *       stored log state);
+ *       stored log state), and cosigned by a quorum of the trusted witnesses when some are given
+ *       ({@link WitnessQuorum});
  *   <li>{@link LogAuditor}: every entry bundle is hashed again and the tree rebuilt; every stored
  *       tile and the checkpoint's root must agree with it (catches altered, reordered or missing
  *       tiles);
  *   <li>{@link RecordAudit}: every stored report and ledger entry against its leaf;
  *       {@link BulletinAudit}: every published bulletin edition against its leaf;
+ *       {@link StoredRecordAudit}: every other stored record (incident versions, custody entries,
+ *       zone versions, humanitarian records) rebuilt into its canonical form against its leaf;
+ *       {@link PartySignatureAudit}: every party signature against the party's registered key;
  *   <li>with a saved checkpoint: the same size must have the same root (else a fork), the size may
  *       not shrink (truncation), and the saved tree must be a prefix of the current one
  *       ({@link LogAuditor#auditConsistency});
@@ -58,8 +62,14 @@ public final class LedgerVerifier {
    */
   public static VerifyResult verifyDataDirectory(Path dir, DatabaseConfig database, String logKey, Path since, Path save)
       throws VerifyException {
+    return verifyDataDirectory(dir, database, logKey, WitnessQuorum.NONE, since, save);
+  }
+
+  /** As {@link #verifyDataDirectory(Path, DatabaseConfig, String, Path, Path)}, requiring {@code witnesses}' cosignatures. */
+  public static VerifyResult verifyDataDirectory(Path dir, DatabaseConfig database, String logKey,
+      WitnessQuorum witnesses, Path since, Path save) throws VerifyException {
     try (AuditTarget target = new DataDirectoryTarget(dir, database, logKey)) {
-      return verify(target, since, save);
+      return verify(target, witnesses, since, save);
     }
   }
 
@@ -75,19 +85,26 @@ public final class LedgerVerifier {
   /** As {@link #verifyServer(String, String, Path, Path)}, reading the records with API token {@code token}. */
   public static VerifyResult verifyServer(String url, String logKey, String token, Path since, Path save)
       throws VerifyException {
+    return verifyServer(url, logKey, token, WitnessQuorum.NONE, since, save);
+  }
+
+  /** As {@link #verifyServer(String, String, String, Path, Path)}, requiring {@code witnesses}' cosignatures. */
+  public static VerifyResult verifyServer(String url, String logKey, String token, WitnessQuorum witnesses, Path since,
+      Path save) throws VerifyException {
     try (AuditTarget target = new ServerTarget(url, logKey, token)) {
-      return verify(target, since, save);
+      return verify(target, witnesses, since, save);
     }
   }
 
   /**
-   * Verifies {@code target}. {@code since}: a checkpoint saved by an earlier run, or null.
-   * {@code save}: where to write the current checkpoint when it verifies, or null.
+   * Verifies {@code target}. {@code witnesses}: whose cosignatures the latest checkpoint must carry,
+   * and how many. {@code since}: a checkpoint saved by an earlier run, or null. {@code save}: where
+   * to write the current checkpoint when it verifies, or null.
    *
    * @throws VerifyException when the verification cannot be carried out (nothing to read, a
    *     missing file); findings are never thrown, they are the result's discrepancies
    */
-  static VerifyResult verify(AuditTarget target, Path since, Path save) throws VerifyException {
+  static VerifyResult verify(AuditTarget target, WitnessQuorum witnesses, Path since, Path save) throws VerifyException {
     List<String> found = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Ed25519NoteVerifier key = target.logKey(warnings::add);
@@ -121,6 +138,7 @@ public final class LedgerVerifier {
     long size = current.size();
     byte[] root = current.rootHash();
     found.addAll(target.stateDiscrepancies(current, warnings::add));
+    found.addAll(witnesses.check(note, size, origin, logKeys));
 
     LogAuditor auditor = new LogAuditor(target.tiles());
     if (saved == null) {
@@ -149,12 +167,18 @@ public final class LedgerVerifier {
     if (receipts.isPresent()) {
       promises.run(receipts.get(), leaves);
     }
+    StoredRecordAudit others = new StoredRecordAudit(target, size, found::add, warnings::add);
+    others.run(leaves, target.recordSources(warnings::add));
+    PartySignatureAudit signatures = new PartySignatureAudit(target, found::add, warnings::add);
+    signatures.run(leaves, reports);
 
     String what = "size " + size + ", root " + HEX.formatHex(root) + ": " + leaves.size() + " leaves, "
         + records.reportsChecked + " reports" + (entries.isPresent() ? ", " + records.entriesChecked + " ledger entries" : "")
         + " checked" + (saved == null ? "" : ", against the saved checkpoint of size " + saved.size())
         + (receipts.isPresent() ? "; receipts checked: " + promises.receiptsChecked : "")
-        + "; bulletins checked: " + editions.bulletinsChecked;
+        + "; bulletins checked: " + editions.bulletinsChecked + "; other records checked: " + others.recordsChecked
+        + "; party signatures checked: " + signatures.signaturesChecked
+        + (witnesses.none() ? "" : "; cosignatures required: " + witnesses.describe());
     String summary;
     if (found.isEmpty()) {
       summary = "OK: log " + origin + " verified at " + what;

@@ -34,7 +34,9 @@ import org.truce.store.ledger.QueuedEntry;
  *       other record has two leaves but of supersede kinds ({@code *.superseded}).
  * </ul>
  *
- * <p>Bulletin editions are checked against their leaves by {@link BulletinAudit}.
+ * <p>Bulletin editions are checked against their leaves by {@link BulletinAudit}, the other
+ * families of records by {@link StoredRecordAudit}, and party signatures by
+ * {@link PartySignatureAudit}.
  */
 final class RecordAudit {
   private static final HexFormat HEX = HexFormat.of();

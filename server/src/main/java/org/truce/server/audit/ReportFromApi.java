@@ -53,7 +53,6 @@ final class ReportFromApi {
         text(item, "narrative", true),
         sources(item),
         uuid(item, "supersedes", false));
-    // The API does not publish signatures today; read them when it does, so the hash stays right.
     return new Report(id, submission, new Enrichment(null, null, null, null, false, List.of(), null),
         instant(item, "registeredAt"), text(item, "submittedBy", false), text(item, "signature", false),
         text(item, "signingKeyId", false));

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,8 +31,10 @@ import org.truce.store.ledger.StoredReceipt;
  * A running server, read over HTTP only, as any party can: {@code /log/key},
  * {@code /log/checkpoint} and the tiles under {@code /log/}, the reports through
  * {@code GET /api/v1/reports} (paged), the published bulletin editions through
- * {@code GET /api/v1/bulletins} (paged) and {@code /api/v1/bulletins/{date}?edition=N}, and the
- * ledger status of a record through {@code /api/v1/ledger/records/{id}}. The stored ledger entries
+ * {@code GET /api/v1/bulletins} (paged) and {@code /api/v1/bulletins/{date}?edition=N}, the
+ * incident versions ({@link IncidentVersionsFromApi}), the party keys through
+ * {@code /api/v1/party-keys/{party}}, and the ledger status of a record through
+ * {@code /api/v1/ledger/records/{id}}. The stored ledger entries
  * are not published, so the records are checked against the leaves through their content alone.
  */
 final class ServerTarget implements AuditTarget {
@@ -126,6 +131,28 @@ final class ServerTarget implements AuditTarget {
       return Optional.empty();
     }
     return Optional.of(digest(parse(r)));
+  }
+
+  /** The API does not publish the bodies parties signed. */
+  @Override
+  public boolean showsSignedBodies() {
+    return false;
+  }
+
+  @Override
+  public Optional<byte[]> signedBody(UUID id) {
+    throw new IllegalStateException("the API does not publish the bodies parties signed");
+  }
+
+  /** {@code GET /api/v1/party-keys/{party}}. */
+  @Override
+  public Map<String, String> partyKeys(String party) throws VerifyException {
+    String path = "/api/v1/party-keys/" + URLEncoder.encode(party, StandardCharsets.UTF_8);
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (JsonNode k : json(path)) {
+      keys.put(k.path("keyId").asText().toLowerCase(Locale.ROOT), k.path("verifierKey").asText());
+    }
+    return keys;
   }
 
   @Override
@@ -246,6 +273,25 @@ final class ServerTarget implements AuditTarget {
       status = LedgerStatus.QUEUED;
     }
     return status;
+  }
+
+  /**
+   * The incident versions, whose canonical text the API publishes. The API does not publish what
+   * the leaves of custody entries, zone versions and humanitarian records hash (their canonical
+   * forms, with the salts of those holding coordinates): only a data directory's database can be
+   * compared with them.
+   */
+  @Override
+  public List<RecordSource> recordSources(Consumer<String> warn) {
+    warn.accept("with --url custody entries, zone versions and humanitarian records are not compared with their"
+        + " leaves (the API does not publish what their leaves hash): --data compares them");
+    return List.of(new IncidentVersionsFromApi(this::json));
+  }
+
+  @Override
+  public LedgerStatus ledgerStatusOfContent(String kind, byte[] contentHash) {
+    throw new IllegalStateException("the API offers no lookup of ledger entries by content; no record read from it"
+        + " needs one");
   }
 
   @Override

@@ -2,11 +2,14 @@ package org.truce.server.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.truce.server.audit.LedgerVerifier;
 import org.truce.server.audit.VerifyException;
 import org.truce.server.audit.VerifyResult;
+import org.truce.server.audit.WitnessQuorum;
 import org.truce.store.db.DatabaseConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -16,9 +19,10 @@ import picocli.CommandLine.Option;
 /** {@code truce verify}: audits a log and its records; the logic is {@link LedgerVerifier}. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Audit the tamper-evident log and the records it vouches for: the checkpoint's signature, the tree"
-            + " recomputed from the entry bundles, every stored report and ledger entry against its leaf, and"
-            + " (with --since) consistency with a checkpoint saved by an earlier run.",
+        "Audit the tamper-evident log and the records it vouches for: the checkpoint's signature (and, with"
+            + " --witness-key, a quorum of witness cosignatures), the tree recomputed from the entry bundles, every"
+            + " stored record and ledger entry against its leaf, parties' signatures against their registered keys,"
+            + " and (with --since) consistency with a checkpoint saved by an earlier run.",
         "Each discrepancy is printed on its own line, then a one-line summary."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
@@ -46,6 +50,17 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "the log's verifier key (name+id+key, as /log/key publishes it) or a file holding it;"
           + " obtain it out of band. Default: DIR/keys/log.key, or the key the server publishes (with a warning)")
   String logKey;
+
+  @Option(names = "--witness-key", paramLabel = "KEY",
+      description = "a trusted witness's verifier key (name+id+key of type cosignature/v1, as the witness prints it)"
+          + " or a file holding it; repeat for each witness. The latest checkpoint must carry a quorum of valid"
+          + " cosignatures from them")
+  List<String> witnessKeys = new ArrayList<>();
+
+  @Option(names = "--quorum", paramLabel = "N",
+      description = "with --witness-key: how many of those witnesses must have cosigned the latest checkpoint"
+          + " (default: all of them)")
+  Integer quorum;
 
   @Option(names = "--token", paramLabel = "TOKEN",
       description = "with --url: an API token of an analyst, monitor or admin to read the records (default: TRUCE_TOKEN)")
@@ -83,14 +98,15 @@ public final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       VerifyResult result;
+      WitnessQuorum witnesses = WitnessQuorum.of(witnessKeys, quorum);
       if (source.url != null) {
         if (dbUrl != null || dbUser != null || dbPassword != null) {
           throw new VerifyException("--db-url, --db-user and --db-password go with --data, not --url");
         }
         result = LedgerVerifier.verifyServer(source.url, logKey, token != null ? token : System.getenv("TRUCE_TOKEN"),
-            since, save);
+            witnesses, since, save);
       } else {
-        result = LedgerVerifier.verifyDataDirectory(source.data, database(), logKey, since, save);
+        result = LedgerVerifier.verifyDataDirectory(source.data, database(), logKey, witnesses, since, save);
       }
       result.warnings().forEach(w -> err.println("warning: " + w));
       err.flush();

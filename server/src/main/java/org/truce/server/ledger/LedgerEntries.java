@@ -11,8 +11,8 @@ import org.truce.store.ledger.PendingEntry;
 
 /**
  * Builds the ledger leaf that records a change of the record: the canonical, versioned
- * {@link LedgerEntry} encoding (docs/LEDGER.md) holding kind, party, record id, time and the
- * SHA-256 of the record's canonical form.
+ * {@link LedgerEntry} encoding (docs/LEDGER.md) holding kind, party, record id, time, the
+ * SHA-256 of the record's canonical form and, for a report its party signed, that signature.
  */
 public final class LedgerEntries {
   /** The party code recorded for changes made by the joint monitoring centre itself. */
@@ -22,7 +22,7 @@ public final class LedgerEntries {
     String kind = report.submission().supersedes() == null ? EntryKinds.REPORT_REGISTERED : EntryKinds.REPORT_SUPERSEDED;
     byte[] hash = ReportCanonicalForm.sha256(report);
     LedgerEntry entry = new LedgerEntry(kind, report.submission().reportingParty(), report.id().toString(),
-        report.registeredAt().toEpochMilli(), hash, Optional.empty());
+        report.registeredAt().toEpochMilli(), hash, SubmissionSignature.of(report));
     return new PendingEntry(kind, report.id().toString(), hash, entry.encode(), report.registeredAt());
   }
 

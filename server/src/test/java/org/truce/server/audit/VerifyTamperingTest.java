@@ -53,7 +53,7 @@ class VerifyTamperingTest {
       Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", key);
       assertThat(remote.exitCode()).as(remote.toString()).isZero();
       assertThat(remote.discrepancies()).isEmpty();
-      assertThat(remote.err()).isEmpty();
+      assertThat(remote.err()).isEqualTo(URL_MODE_LIMIT);
       assertThat(remote.summary()).startsWith("OK: log localhost/truce verified at size " + size + ", root ")
           .contains(size + " leaves, " + reports + " reports checked");
 
@@ -219,7 +219,7 @@ class VerifyTamperingTest {
     assertThat(first.exitCode()).as(first.toString()).isZero();
 
     // The operator rolls the log back to the earlier size, consistently: state, checkpoints,
-    // tiles, the ledger entries with their receipts, and the reports they recorded.
+    // tiles, the ledger entries with their receipts, the reports they recorded and the incident versions linking them.
     long b = earlier.size();
     try (var db = org.truce.store.db.Database.open(f.db)) {
       db.jdbi().useTransaction(h -> {
@@ -235,6 +235,8 @@ class VerifyTamperingTest {
           h.createUpdate("DELETE FROM report WHERE id = :id").bind("id", UUID.fromString(id)).execute();
         }
         h.createUpdate("DELETE FROM ledger_receipt WHERE entry_id IN"
+            + " (SELECT entry_id FROM ledger_entry WHERE leaf_index >= :b)").bind("b", b).execute();
+        h.createUpdate("DELETE FROM incident_event WHERE ledger_entry_id IN"
             + " (SELECT entry_id FROM ledger_entry WHERE leaf_index >= :b)").bind("b", b).execute();
         h.createUpdate("DELETE FROM ledger_entry WHERE leaf_index >= :b").bind("b", b).execute();
         h.createUpdate("DELETE FROM log_checkpoint WHERE size > :b").bind("b", b).execute();
@@ -298,6 +300,10 @@ class VerifyTamperingTest {
         + hex(forkedRoot) + "; both are signed by the log key: keep both notes as proof");
   }
 
+  /** What {@code verify --url} warns it cannot see. */
+  static final String URL_MODE_LIMIT = "warning: with --url custody entries, zone versions and humanitarian records"
+      + " are not compared with their leaves (the API does not publish what their leaves hash): --data compares them\n";
+
   /** The reporting day of {@code SampleReports.idlib} (08:30 UTC on 1 June 2017): each report counts in its bulletin. */
   static final LocalDate BULLETIN_DAY = LocalDate.parse("2017-06-01");
   static final String ORIGIN = "localhost/truce";
@@ -319,14 +325,14 @@ class VerifyTamperingTest {
       Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isZero();
       assertThat(remote.discrepancies()).isEmpty();
-      assertThat(remote.err()).isEmpty();
-      assertThat(remote.summary()).startsWith("OK: ").endsWith(" reports checked; bulletins checked: 2");
+      assertThat(remote.err()).isEqualTo(URL_MODE_LIMIT);
+      assertThat(remote.summary()).startsWith("OK: ").contains(" reports checked; bulletins checked: 2; other records checked: ");
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isZero();
     assertThat(local.discrepancies()).isEmpty();
     assertThat(local.summary()).startsWith("OK: ").contains(" ledger entries checked; receipts checked: ")
-        .endsWith("; bulletins checked: 2");
+        .contains("; bulletins checked: 2; other records checked: ");
   }
 
   @ParameterizedTest
@@ -344,11 +350,13 @@ class VerifyTamperingTest {
 
       Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isZero();
-      assertThat(remote.summary()).endsWith("; bulletins checked: " + published);
+      assertThat(remote.summary()).contains("; bulletins checked: " + published + ";");
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isZero();
-    assertThat(local.summary()).endsWith("; bulletins checked: " + published);
+    assertThat(local.summary()).contains("; bulletins checked: " + published + "; other records checked: ");
+    assertThat(Long.parseLong(local.summary().replaceAll(".*other records checked: (\\d+).*", "$1")))
+        .as("incident versions, zone versions and more").isGreaterThan(10);
   }
 
   @ParameterizedTest
@@ -374,7 +382,7 @@ class VerifyTamperingTest {
       assertThat(remote.discrepancies()).containsExactly(name(b) + ": its stored content hashes to " + tamperedSha
           + " in canonical form but the API's contentSha256 is " + b.row().contentSha256(), leafLine);
       assertThat(remote.summary()).startsWith("FAILED: 2 discrepancies in log " + ORIGIN)
-          .endsWith("; bulletins checked: 1");
+          .contains("; bulletins checked: 1;");
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
@@ -424,7 +432,7 @@ class VerifyTamperingTest {
       Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
       assertThat(remote.discrepancies()).containsExactly(expected + "the API of " + s.url(""));
-      assertThat(remote.summary()).endsWith("; bulletins checked: 0");
+      assertThat(remote.summary()).contains("; bulletins checked: 0;");
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
@@ -452,7 +460,7 @@ class VerifyTamperingTest {
       Run remote = verify("--url", s.url(""), "--token", s.token("analyst"), "--log-key", s.get("/log/key").body().trim());
       assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
       assertThat(remote.discrepancies()).containsExactly(expected);
-      assertThat(remote.summary()).endsWith("; bulletins checked: 2");
+      assertThat(remote.summary()).contains("; bulletins checked: 2;");
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
@@ -505,7 +513,7 @@ class VerifyTamperingTest {
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isZero();
-    assertThat(local.summary()).endsWith("; bulletins checked: 0");
+    assertThat(local.summary()).contains("; bulletins checked: 0;");
     assertThat(local.err()).contains("warning: the database has no bulletin table (its schema predates bulletins)");
   }
 
