@@ -628,7 +628,7 @@ public final class HumanitarianService implements AutoCloseable {
       List<Notification> notifications = repo.notificationsOverlapping(first, last);
       List<Pause> pauses = repo.pausesOverlapping(first, last);
       List<Corridor> corridors = repo.allCorridors();
-      List<Convoy> convoys = repo.convoys();
+      List<Convoy> convoys = repo.convoysInTransitDuring(first, last);
       if (notifications.isEmpty() && pauses.isEmpty() && corridors.isEmpty() && convoys.isEmpty()) {
         return;
       }

@@ -371,13 +371,29 @@ public final class HumanitarianRepository {
   }
 
   public List<Convoy> convoys() {
-    return convoys("", Map.of());
+    return convoys("", Map.of(), LIST_LIMIT);
+  }
+
+  /**
+   * Convoys that can have been in transit at some time in [from, to]: departed by {@code to} and
+   * not arrived or aborted by {@code from}. Not capped, so an old convoy still on the road is
+   * measured however many were requested since.
+   */
+  public List<Convoy> convoysInTransitDuring(Instant from, Instant to) {
+    return convoys("WHERE EXISTS (SELECT 1 FROM hum_convoy_event d WHERE d.convoy_id = c.id AND d.type = 'departed'"
+        + " AND d.at <= :to) AND NOT EXISTS (SELECT 1 FROM hum_convoy_event e WHERE e.convoy_id = c.id"
+        + " AND e.type IN ('arrived', 'aborted') AND e.at <= :from)", Map.of("from", ts(from), "to", ts(to)),
+        Integer.MAX_VALUE);
   }
 
   private List<Convoy> convoys(String where, Map<String, Object> binds) {
+    return convoys(where, binds, LIST_LIMIT);
+  }
+
+  private List<Convoy> convoys(String where, Map<String, Object> binds, int limit) {
     return db.jdbi().withHandle(h -> {
-      var q = h.createQuery("SELECT c.* FROM hum_convoy c " + where
-          + " ORDER BY c.created_at DESC, c.id FETCH FIRST " + LIST_LIMIT + " ROWS ONLY");
+      var q = h.createQuery("SELECT c.* FROM hum_convoy c " + where + " ORDER BY c.created_at DESC, c.id"
+          + (limit == Integer.MAX_VALUE ? "" : " FETCH FIRST " + limit + " ROWS ONLY"));
       binds.forEach(q::bind);
       List<Convoy> rows = q.map((rs, ctx) -> new Convoy(rs.getObject("id", UUID.class), rs.getString("name"),
           NotificationType.valueOf(rs.getString("kind")), rs.getString("organisation"), rs.getString("requested_by"),
