@@ -16,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.truce.core.geo.GeoPoint;
 import org.truce.core.humanitarian.Alert;
 import org.truce.core.humanitarian.Convoy;
 import org.truce.core.humanitarian.ConvoyStatus;
@@ -31,6 +34,7 @@ import org.truce.core.humanitarian.Notification;
 import org.truce.core.humanitarian.NotificationType;
 import org.truce.core.humanitarian.PartyResponse;
 import org.truce.core.humanitarian.Pause;
+import org.truce.core.humanitarian.ReportedEvent;
 import org.truce.core.humanitarian.Response;
 import org.truce.core.humanitarian.Restriction;
 import org.truce.store.db.Database;
@@ -359,6 +363,23 @@ public final class HumanitarianRepository {
         .bind("c", convoy).bind("r", r.reportId()).bind("at", ts(r.linkedAt())).bind("by", r.linkedBy())
         .bind("how", r.how()).execute();
     return true;
+  }
+
+  /**
+   * Streams the stored reports whose event lies in [from, to) inside {@code box} (longitude x,
+   * latitude y), by the index on the event time: what a protected thing created or changed after
+   * them may concern.
+   */
+  public void forEachReportedWithin(Instant from, Instant to, Envelope box, Consumer<ReportedEvent> consumer) {
+    db.jdbi().useHandle(h -> h.createQuery("SELECT id, latitude, longitude, occurred_at, category FROM report"
+            + " WHERE occurred_at >= :from AND occurred_at < :to AND longitude BETWEEN :w AND :e"
+            + " AND latitude BETWEEN :s AND :n ORDER BY occurred_at, id")
+        .bind("from", ts(from)).bind("to", ts(to)).bind("w", box.getMinX()).bind("e", box.getMaxX())
+        .bind("s", box.getMinY()).bind("n", box.getMaxY()).setFetchSize(1000)
+        .map((rs, ctx) -> new ReportedEvent(rs.getObject("id", UUID.class),
+            new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")), instant(rs, "occurred_at"),
+            rs.getString("category")))
+        .forEach(consumer));
   }
 
   public boolean reportExists(UUID report) {
