@@ -50,6 +50,8 @@ final class HumanitarianJson {
       x.put("at", text(r.at()));
       x.put("by", r.by());
       x.put("reason", r.reason());
+      x.put("silentAt", text(r.silentAt()));
+      x.put("late", r.late());
     }
     o.putObject("links").put("self", "/api/v1/notifications/" + n.id())
         .put("alerts", "/api/v1/alerts?targetId=" + n.id());

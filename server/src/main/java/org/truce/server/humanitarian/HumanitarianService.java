@@ -250,7 +250,7 @@ public final class HumanitarianService implements AutoCloseable {
       throw ValidationException.of("response", party + " already answered this notification: " + current.status().code());
     }
     Instant now = now();
-    PartyResponse answer = new PartyResponse(party, response, now, account, reason);
+    PartyResponse answer = new PartyResponse(party, response, now, account, reason, current.silentAt());
     long entry = repo.inTransaction(h -> {
       ConvoyStatus convoyStatus = n.convoyId() == null ? null : repo.lockConvoy(h, n.convoyId());
       if (!repo.respond(h, id, answer, List.of(Response.PENDING, Response.SILENT))) {
@@ -279,10 +279,12 @@ public final class HumanitarianService implements AutoCloseable {
   public synchronized int sweepSilences() {
     Instant now = now();
     int count = 0;
-    for (Map.Entry<UUID, String> overdue : repo.overdue(now)) {
-      UUID id = overdue.getKey();
-      String party = overdue.getValue();
-      PartyResponse silent = new PartyResponse(party, Response.SILENT, now, null, "no answer by the deadline");
+    for (HumanitarianRepository.Overdue overdue : repo.overdue(now)) {
+      UUID id = overdue.notification();
+      String party = overdue.party();
+      // silent as of the deadline it let pass, however late the sweep notices
+      PartyResponse silent = new PartyResponse(party, Response.SILENT, overdue.deadline(), null,
+          "no answer by the deadline", overdue.deadline());
       boolean marked = repo.inTransaction(h -> {
         if (!repo.respond(h, id, silent, List.of(Response.PENDING))) {
           return false;

@@ -15,7 +15,9 @@ import org.truce.core.humanitarian.Alert;
 import org.truce.core.humanitarian.Convoy;
 import org.truce.core.humanitarian.Corridor;
 import org.truce.core.humanitarian.Notification;
+import org.truce.core.humanitarian.PartyResponse;
 import org.truce.core.humanitarian.Pause;
+import org.truce.core.humanitarian.Response;
 import org.truce.core.validation.FieldError;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
@@ -162,13 +164,17 @@ public final class HumanitarianUi {
       timeline.add(new TimelineRow(time.instant(e.at()), e.type(), detail, e.by()));
     }
     service.notificationOf(c).ifPresent(n -> n.responses().forEach(r -> {
+      if (r.late()) {
+        timeline.add(new TimelineRow(time.instant(r.silentAt()), Response.SILENT.code(),
+            r.party() + " · no answer by the deadline", ""));
+      }
       if (r.at() != null) {
         timeline.add(new TimelineRow(time.instant(r.at()), r.status().code(), r.party()
             + (r.reason() == null ? "" : " · " + r.reason()), r.by() == null ? "" : r.by()));
       }
     }));
     timeline.sort(java.util.Comparator.comparing(TimelineRow::at));
-    String responses = service.notificationOf(c).map(HumanitarianUi::responses).orElse("not notified yet");
+    String responses = service.notificationOf(c).map(this::responses).orElse("not notified yet");
     Map<String, Object> params = new HashMap<>();
     params.put("page", PageInfo.of("Convoy " + c.name(), "humanitarian"));
     params.put("convoy", row(c));
@@ -205,8 +211,14 @@ public final class HumanitarianUi {
         time.instant(n.acknowledgeBy()), responses(n), where, n.type().isMovement());
   }
 
-  private static String responses(Notification n) {
-    return n.responses().stream().map(r -> r.party() + ": " + r.status().code()).collect(Collectors.joining(", "));
+  private String responses(Notification n) {
+    return n.responses().stream().map(this::response).collect(Collectors.joining(", "));
+  }
+
+  /** "TUR: acknowledged (late: silent at the deadline …)", so a late answer never hides the silence. */
+  private String response(PartyResponse r) {
+    return r.party() + ": " + r.status().code()
+        + (r.late() ? " (late; silent at the deadline " + time.instant(r.silentAt()) + ")" : "");
   }
 
   private PauseRow row(Pause p) {

@@ -82,11 +82,13 @@ public final class HumanitarianRepository {
 
   /**
    * Records a party's answer (or silence) when its current state is one of {@code from}; false
-   * when it is not (already answered, or not a notified party).
+   * when it is not (already answered, or not a notified party). A silence also sets
+   * {@code silent_at}, which a later answer leaves in place.
    */
   public boolean respond(Handle h, UUID notification, PartyResponse r, List<Response> from) {
+    String silence = r.status() == Response.SILENT ? ", silent_at = :at" : "";
     return h.createUpdate("UPDATE hum_notification_party SET status = :s, responded_at = :at, responded_by = :by,"
-            + " reason = :reason WHERE notification_id = :n AND party_code = :p AND status IN (<from>)")
+            + " reason = :reason" + silence + " WHERE notification_id = :n AND party_code = :p AND status IN (<from>)")
         .bind("s", r.status().name()).bind("at", ts(r.at())).bind("by", r.by()).bind("reason", r.reason())
         .bind("n", notification).bind("p", r.party())
         .bindList("from", from.stream().map(Response::name).toList()).execute() == 1;
@@ -112,12 +114,16 @@ public final class HumanitarianRepository {
         + " AND q.party_code = :party AND q.status IN ('PENDING', 'SILENT'))", Map.of("party", party));
   }
 
-  /** Party answers still pending after their deadline: (notification id, party). */
-  public List<Map.Entry<UUID, String>> overdue(Instant now) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT q.notification_id, q.party_code FROM hum_notification_party q"
-            + " JOIN hum_notification n ON n.id = q.notification_id WHERE q.status = 'PENDING' AND n.acknowledge_by <= :now")
+  /** A party's answer still pending after the notification's deadline. */
+  public record Overdue(UUID notification, String party, Instant deadline) {}
+
+  public List<Overdue> overdue(Instant now) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT q.notification_id, q.party_code, n.acknowledge_by"
+            + " FROM hum_notification_party q JOIN hum_notification n ON n.id = q.notification_id"
+            + " WHERE q.status = 'PENDING' AND n.acknowledge_by <= :now")
         .bind("now", ts(now))
-        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list());
+        .map((rs, ctx) -> new Overdue(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "acknowledge_by")))
+        .list());
   }
 
   private List<Notification> notifications(String where, Map<String, Object> binds) {
@@ -138,7 +144,7 @@ public final class HumanitarianRepository {
           .bindList("ids", rows.stream().map(Notification::id).toList())
           .map((rs, ctx) -> Map.entry(rs.getObject("notification_id", UUID.class), new PartyResponse(
               rs.getString("party_code"), Response.valueOf(rs.getString("status")), instant(rs, "responded_at"),
-              rs.getString("responded_by"), rs.getString("reason"))))
+              rs.getString("responded_by"), rs.getString("reason"), instant(rs, "silent_at"))))
           .forEach(e -> responses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
       return rows.stream().map(n -> new Notification(n.id(), n.type(), n.name(), n.organisation(), n.notifiedBy(),
           n.geometry(), n.governorate(), n.validFrom(), n.validTo(), n.acknowledgeBy(), n.note(), n.convoyId(), n.salt(),
