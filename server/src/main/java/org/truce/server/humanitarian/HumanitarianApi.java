@@ -131,7 +131,7 @@ public final class HumanitarianApi {
   }
 
   private ObjectNode notificationView(Context ctx, Notification n) {
-    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), n.organisation(), n.parties());
+    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), n);
     if (shown) {
       needToKnow.viewed(ctx, "notification", n.id());
     }
@@ -264,7 +264,7 @@ public final class HumanitarianApi {
   }
 
   ObjectNode convoyView(Context ctx, Convoy c) {
-    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), c.organisation(), c.parties());
+    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), c, service.notificationOf(c));
     if (shown) {
       needToKnow.viewed(ctx, "convoy", c.id());
     }

@@ -154,7 +154,7 @@ public final class HumanitarianUi {
     service.sweepSilences();
     Convoy c = service.repository().convoy(id).orElseThrow(() -> new ProblemHandlers.NotFound("no convoy " + id));
     Principal p = Access.principal(ctx);
-    boolean coordinates = NeedToKnow.seesCoordinates(p, c.organisation(), c.parties());
+    boolean coordinates = NeedToKnow.seesCoordinates(p, c, service.notificationOf(c));
     List<TimelineRow> timeline = new java.util.ArrayList<>();
     for (Convoy.Event e : c.events()) {
       String detail = e.type().equals("checkpoint") ? "passed " + e.checkpoint() : "";
@@ -200,7 +200,7 @@ public final class HumanitarianUi {
 
   private NotificationRow row(Context ctx, Notification n, boolean withCoordinates) {
     String where = "";
-    if (withCoordinates && NeedToKnow.seesCoordinates(Access.principal(ctx), n.organisation(), n.parties())) {
+    if (withCoordinates && NeedToKnow.seesCoordinates(Access.principal(ctx), n)) {
       Coordinate[] cs = n.geometry().getCoordinates();
       where = java.util.Arrays.stream(cs).limit(20)
           .map(x -> String.format(java.util.Locale.ROOT, "%.5f, %.5f", x.y, x.x)).collect(Collectors.joining(" → "));
