@@ -128,6 +128,7 @@ final class HumanitarianJson {
     ArrayNode ps = o.putArray("parties");
     c.parties().forEach(ps::add);
     o.put("notificationId", c.notificationId() == null ? null : c.notificationId().toString());
+    o.put("departedUnacknowledged", c.departedUnacknowledged());
     ArrayNode ev = o.putArray("timeline");
     for (Convoy.Event e : c.events()) {
       ev.addObject().put("seq", e.seq()).put("type", e.type()).put("at", text(e.at())).put("checkpoint", e.checkpoint())

@@ -551,6 +551,11 @@ public final class HumanitarianService implements AutoCloseable {
     if (when.isAfter(now.plus(Duration.ofMinutes(5)))) {
       throw ValidationException.of("at", "is in the future");
     }
+    Convoy.Event last = c.lastMovementEvent();
+    if (last != null && when.isBefore(last.at())) {
+      throw ValidationException.of("at", "must not be before the convoy's " + last.type() + " event at " + last.at()
+          + ": a convoy's timeline runs forward");
+    }
     if (type.equals("checkpoint") && c.status() != ConvoyStatus.DEPARTED) {
       throw ValidationException.of("type", "a checkpoint is passed in transit; the convoy is " + c.status().code());
     }

@@ -187,6 +187,7 @@ public final class HumanitarianUi {
     params.put("reports", c.reports().stream().map(r -> r.reportId().toString()).toList());
     params.put("route", coordinates ? routeText(c) : "");
     params.put("alerts", alerts(p, c.id()));
+    params.put("departedUnacknowledged", c.departedUnacknowledged());
     if (coordinates) {
       needToKnow.viewed(ctx, "convoy", c.id());
     }

@@ -40,6 +40,7 @@ class ConvoyInTransitDeconflictionTest {
             HumanitarianApiTest.LAT));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String convoy = RunningServer.json(created).get("id").asText();
+    requestedAt(s, convoy, now.minus(1, ChronoUnit.DAYS));
     String events = "/api/v1/convoys/" + convoy + "/events";
     HttpResponse<String> notified = s.as("humanitarian").postJson(events,
         "{\"type\":\"notified\",\"at\":\"" + departed.minus(1, ChronoUnit.HOURS) + "\"}");
@@ -47,6 +48,13 @@ class ConvoyInTransitDeconflictionTest {
     HttpResponse<String> left = s.as("humanitarian").postJson(events, "{\"type\":\"departed\",\"at\":\"" + departed + "\"}");
     assertThat(left.statusCode()).as(left.body()).isEqualTo(201);
     return convoy;
+  }
+
+  /** Dates the convoy's request back, as if requested then: its later events may not precede it. */
+  static void requestedAt(RunningServer s, String convoy, Instant at) {
+    s.server().database().jdbi().useHandle(h -> h.createUpdate(
+            "UPDATE hum_convoy_event SET at = :at WHERE convoy_id = :c AND type = 'requested'")
+        .bind("at", Timestamp.from(at)).bind("c", UUID.fromString(convoy)).execute());
   }
 
   /** Requested convoys far away in the Golan, created after everything else, straight into the table. */

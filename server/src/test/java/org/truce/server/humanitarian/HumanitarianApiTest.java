@@ -184,11 +184,13 @@ class HumanitarianApiTest {
            "parties":["RUS","TUR"]}""".formatted(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS), LON, LAT));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String convoy = RunningServer.json(created).get("id").asText();
+      ConvoyInTransitDeconflictionTest.requestedAt(s, convoy, now.minus(1, ChronoUnit.DAYS));
       String path = "/api/v1/convoys/" + convoy;
       assertThat(s.as("monitor").postJson(path + "/events", "{\"type\":\"departed\"}").statusCode())
           .as("not before it is notified").isEqualTo(400);
 
-      JsonNode notified = RunningServer.json(s.as("humanitarian").postJson(path + "/events", "{\"type\":\"notified\"}"));
+      JsonNode notified = RunningServer.json(s.as("humanitarian").postJson(path + "/events",
+          "{\"type\":\"notified\",\"at\":\"" + now.minus(3, ChronoUnit.HOURS) + "\"}"));
       assertThat(notified.get("status").asText()).isEqualTo("notified");
       String notification = notified.get("notificationId").asText();
       respond(s, "officer-rus", notification, "acknowledged");
