@@ -34,6 +34,7 @@ import org.truce.core.humanitarian.NotificationType;
 import org.truce.core.humanitarian.PartyResponse;
 import org.truce.core.humanitarian.NearestProtected;
 import org.truce.core.humanitarian.Pause;
+import org.truce.core.humanitarian.PauseBreach;
 import org.truce.core.humanitarian.ReportedEvent;
 import org.truce.core.humanitarian.Response;
 import org.truce.core.humanitarian.Restriction;
@@ -362,7 +363,7 @@ public final class HumanitarianService implements AutoCloseable {
           p.id().toString(), now, HumanitarianCanonicalForm.pauseCreated(p, salt)));
     });
     ledger.signal();
-    recheck(p.validFrom(), p.validTo(), p.area(), 0, Targets.pause(p));
+    recheck(p.validFrom(), p.validTo(), p.area(), PauseBreach.reachMetres(p), Targets.pause(p));
     return new Written<>(p, entry);
   }
 
@@ -722,8 +723,8 @@ public final class HumanitarianService implements AutoCloseable {
     targets.convoys().forEach(c -> convoys.put(c.id(), c));
     int raised = 0;
     for (ReportedEvent event : events) {
-      for (Deconfliction.Hit hit : deconfliction.check(event.point(), event.at(), targets.notifications(),
-          targets.pauses(), targets.corridors(), targets.convoys())) {
+      for (Deconfliction.Hit hit : deconfliction.check(event, targets.notifications(), targets.pauses(),
+          targets.corridors(), targets.convoys())) {
         Instant now = now();
         Alert alert = new Alert(UUID.randomUUID(), event.reportId(), hit.targetType(), hit.targetId(), hit.targetName(),
             hit.organisation(), hit.distanceMetres(), event.category() + " report " + hit.reason(), event.at(), now);

@@ -377,14 +377,14 @@ public final class HumanitarianRepository {
    * them may concern.
    */
   public void forEachReportedWithin(Instant from, Instant to, Envelope box, Consumer<ReportedEvent> consumer) {
-    db.jdbi().useHandle(h -> h.createQuery("SELECT id, latitude, longitude, occurred_at, category FROM report"
+    db.jdbi().useHandle(h -> h.createQuery("SELECT id, latitude, longitude, occurred_at, category, loc_distance_km FROM report"
             + " WHERE occurred_at >= :from AND occurred_at < :to AND longitude BETWEEN :w AND :e"
             + " AND latitude BETWEEN :s AND :n ORDER BY occurred_at, id")
         .bind("from", ts(from)).bind("to", ts(to)).bind("w", box.getMinX()).bind("e", box.getMaxX())
         .bind("s", box.getMinY()).bind("n", box.getMaxY()).setFetchSize(1000)
         .map((rs, ctx) -> new ReportedEvent(rs.getObject("id", UUID.class),
             new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")), instant(rs, "occurred_at"),
-            rs.getString("category")))
+            rs.getString("category"), (Double) rs.getObject("loc_distance_km", Double.class)))
         .forEach(consumer));
   }
 
