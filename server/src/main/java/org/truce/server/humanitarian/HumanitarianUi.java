@@ -40,9 +40,16 @@ public final class HumanitarianUi {
   private final Templates templates;
   private final DisplayTime time;
   private final String tileUrl;
+  private final IncidentCodes incidentCodes;
+
+  /** The code of the incident a report belongs to, when the viewer may see that incident. */
+  public interface IncidentCodes {
+    java.util.Optional<String> of(UUID reportId, Principal viewer);
+  }
 
   public HumanitarianUi(HumanitarianService service, HumanitarianApi api, NeedToKnow needToKnow, Templates templates,
-      DisplayTime time, String tileUrl) {
+      DisplayTime time, String tileUrl, IncidentCodes incidentCodes) {
+    this.incidentCodes = incidentCodes;
     this.service = service;
     this.api = api;
     this.needToKnow = needToKnow;
@@ -66,6 +73,9 @@ public final class HumanitarianUi {
       String occurred, String raised) {}
 
   public record TimelineRow(String at, String type, String detail, String by) {}
+
+  /** A report linked to a convoy, with its incident's code ("" when none the viewer may see). */
+  public record LinkedReportRow(String reportId, String incidentCode) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/humanitarian", this::overview, Role.ANY);
@@ -184,7 +194,8 @@ public final class HumanitarianUi {
     params.put("parties", String.join(", ", c.parties()));
     params.put("responses", responses);
     params.put("timeline", timeline);
-    params.put("reports", c.reports().stream().map(r -> r.reportId().toString()).toList());
+    params.put("reports", c.reports().stream().map(r -> new LinkedReportRow(r.reportId().toString(),
+        incidentCodes.of(r.reportId(), p).orElse(""))).toList());
     params.put("route", coordinates ? routeText(c) : "");
     params.put("alerts", alerts(p, c.id()));
     params.put("departedUnacknowledged", c.departedUnacknowledged());
