@@ -283,8 +283,13 @@ public final class HumanitarianApi {
     ObjectNode body = json.createObjectNode();
     ArrayNode out = body.putArray("items");
     List<Convoy> items = service.repository().convoys();
-    items.forEach(c -> out.add(convoyView(ctx, c)));
+    boolean export = service.settings().coordinateExport();
+    items.forEach(c -> out.add(export ? convoyView(ctx, c) : view.convoy(c, false)));
     body.put("total", items.size());
+    if (!export) {
+      body.put("coordinatesWithheld", HumanitarianSettings.EXPORT + " is off: routes are in each record"
+          + " (/api/v1/convoys/{id}) for those who may see them");
+    }
     ctx.json(body);
   }
 

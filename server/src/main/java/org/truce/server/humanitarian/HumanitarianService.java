@@ -728,18 +728,24 @@ public final class HumanitarianService implements AutoCloseable {
         Instant now = now();
         Alert alert = new Alert(UUID.randomUUID(), event.reportId(), hit.targetType(), hit.targetId(), hit.targetName(),
             hit.organisation(), hit.distanceMetres(), event.category() + " report " + hit.reason(), event.at(), now);
-        boolean stored = repo.inTransaction(h -> {
-          if (!repo.insertAlert(h, alert)) {
-            return false;
-          }
-          HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("alert.raised", LedgerEntries.MONITOR_PARTY,
-              alert.id().toString(), now, HumanitarianCanonicalForm.alertRaised(alert)));
-          if (hit.targetType().equals("convoy")) {
-            link(h, convoys.get(hit.targetId()), new Convoy.LinkedReport(event.reportId(), now, "deconfliction", "auto"));
-          }
-          return true;
-        });
-        raised += stored ? 1 : 0;
+        try {
+          boolean stored = repo.inTransaction(h -> {
+            if (!repo.insertAlert(h, alert)) {
+              return false;
+            }
+            HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("alert.raised", LedgerEntries.MONITOR_PARTY,
+                alert.id().toString(), now, HumanitarianCanonicalForm.alertRaised(alert)));
+            if (hit.targetType().equals("convoy")) {
+              link(h, convoys.get(hit.targetId()), new Convoy.LinkedReport(event.reportId(), now, "deconfliction", "auto"));
+            }
+            return true;
+          });
+          raised += stored ? 1 : 0;
+        } catch (org.jdbi.v3.core.statement.StatementException e) {
+          // the same alert raised at once by a report's storing and a change's re-check: the unique key keeps one
+          LOG.warn("alert for report {} and {} {} not stored: {}", event.reportId(), hit.targetType(), hit.targetId(),
+              e.getMessage());
+        }
       }
     }
     if (raised > 0) {

@@ -44,6 +44,12 @@ class CoordinateExportSettingTest {
       assertThat(RunningServer.json(s.as("analyst").get("/api/v1/notifications?f=geojson&bbox=" + AROUND_IDLIB))
           .get("features")).as("not even a coordinate-less feature that would say a site is in the box").isEmpty();
       assertThat(s.as("monitor").get("/api/v1/notifications?f=csv").statusCode()).isEqualTo(400);
+
+      String convoy = ConvoyInTransitDeconflictionTest.departedConvoy(s, java.time.Instant.now().minusSeconds(3600));
+      JsonNode convoys = RunningServer.json(s.as("monitor").get("/api/v1/convoys"));
+      assertThat(convoys.get("coordinatesWithheld").asText()).contains("TRUCE_HUMANITARIAN_EXPORT");
+      assertThat(convoys.at("/items/0/route").isNull()).isTrue();
+      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/convoys/" + convoy)).get("route").isObject()).isTrue();
     }
   }
 
@@ -60,6 +66,8 @@ class CoordinateExportSettingTest {
       assertThat(RunningServer.json(s.as("monitor").get("/api/v1/notifications")).at("/items/0/coordinatesShown")
           .asBoolean()).isTrue();
       assertThat(s.as("analyst").get("/api/v1/notifications?f=geojson").body()).doesNotContain(SITE_LAT);
+      ConvoyInTransitDeconflictionTest.departedConvoy(s, java.time.Instant.now().minusSeconds(3600));
+      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/convoys")).at("/items/0/route").isObject()).isTrue();
     }
   }
 }
