@@ -38,8 +38,28 @@
   layer('/api/v1/corridors?f=geojson', { color: '#1a9850', weight: 4, dashArray: '6 4' }, function (p) {
     return ['Corridor: ' + p.name, 'Status: ' + p.status + (p.reason ? ' (' + p.reason + ')' : ''), p.opensAt + '–' + p.closesAt + ' UTC'];
   });
-  layer('/api/v1/notifications?f=geojson', { color: '#006d2c', weight: 3 }, function (p) {
-    return [p.type + ': ' + p.name, 'Notified by ' + p.organisation,
-      p.responses.map(function (r) { return r.party + ': ' + r.status; }).join(', ')];
-  });
+  // Notified sites come per view (bbox): the whole list with coordinates is an export, off by
+  // default (TRUCE_HUMANITARIAN_EXPORT). Each move asks for the new view and replaces the layer.
+  var sites = null;
+  function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
+  function loadSites() {
+    var b = map.getBounds();
+    var bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+      clamp(b.getNorth(), -90, 90)].map(function (v) { return v.toFixed(5); }).join(',');
+    fetch('/api/v1/notifications?f=geojson&bbox=' + bbox).then(function (r) { return r.ok ? r.json() : { features: [] }; })
+      .then(function (fc) {
+        if (sites) { map.removeLayer(sites); }
+        sites = L.geoJSON({ type: 'FeatureCollection', features: fc.features.filter(function (f) { return f.geometry; }) }, {
+          style: { color: '#006d2c', weight: 3 },
+          pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 7, color: '#fff', fillColor: '#1a9850', fillOpacity: 0.9, weight: 2 }); },
+          onEachFeature: function (f, l) {
+            var p = f.properties;
+            l.bindPopup(popup([p.type + ': ' + p.name, 'Notified by ' + p.organisation,
+              p.responses.map(function (r) { return r.party + ': ' + r.status; }).join(', ')]));
+          }
+        }).addTo(map);
+      });
+  }
+  map.on('moveend', loadSites);
+  loadSites();
 })();

@@ -34,6 +34,7 @@ import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.humanitarian.AlertsOfIncident;
 import org.truce.server.humanitarian.HumanitarianApi;
 import org.truce.server.humanitarian.HumanitarianService;
 import org.truce.server.humanitarian.HumanitarianSettings;
@@ -197,17 +198,21 @@ public final class TruceServer implements AutoCloseable {
       ui.register(c.routes);
       zoneUi.register(c.routes);
       humanitarianApi.register(c.routes);
-      new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
-          config.tileUrl()).register(c.routes);
       IncidentVisibility incidentVisibility = new IncidentVisibility(visibility,
           id -> reports.repository().find(id).map(r -> r.report()));
-      new IncidentApi(incidents, evidence, references, bodies, incidentVisibility, json).register(c.routes);
+      new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
+          config.tileUrl(), (reportId, viewer) -> incidents.repository().incidentOf(reportId)
+              .filter(id -> incidentVisibility.visible(incidents, id, viewer))
+              .flatMap(id -> incidents.repository().find(id)).map(row -> row.code())).register(c.routes);
+      AlertsOfIncident incidentAlerts = new AlertsOfIncident(humanitarian, needToKnow);
+      new IncidentApi(incidents, evidence, references, bodies, incidentVisibility, incidentAlerts, json)
+          .register(c.routes);
       new BulletinApi(bulletins, new org.truce.server.bulletin.render.BulletinPdf(), bodies, ledgerApi, ledger, json)
           .register(c.routes);
       new BulletinUi(bulletins, references, templates, new DisplayTime(config.displayZone())).register(c.routes);
       new EvidenceApi(evidence, incidents, incidentVisibility, json).register(c.routes);
       new IncidentUi(incidents, evidence, references, new Templates(), new DisplayTime(config.displayZone()),
-          incidentVisibility)
+          incidentVisibility, incidentAlerts)
           .register(c.routes);
     });
   }

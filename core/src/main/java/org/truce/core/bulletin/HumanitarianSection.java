@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Deconfliction in the reporting day: alerts raised for reports of the day, by what they were near
- * (notification, pause, corridor, convoy), and the incidents those reports belong to. No site
- * names or coordinates: the bulletin is public and notified sites are need-to-know.
+ * (notification, pause, corridor, convoy), and the incidents of the reports flagged against a
+ * pause or a corridor. No site names or coordinates, and no incident of a report flagged only
+ * against a notified site or a convoy: the bulletin is public, and the public positions of such
+ * incidents would, over many days, outline where a need-to-know site lies.
  */
 public record HumanitarianSection(int alerts, List<Count> alertsByTarget, List<String> incidentCodes,
     List<PauseLine> pausesInForce, List<CorridorLine> corridors) {

@@ -27,6 +27,23 @@ public record Convoy(UUID id, String name, NotificationType kind, String organis
         .findFirst().orElse(null);
   }
 
+  /** Whether it departed before every notified party had acknowledged its movement. */
+  public boolean departedUnacknowledged() {
+    Event departed = events.stream().filter(e -> e.type().equals("departed")).findFirst().orElse(null);
+    return departed != null
+        && events.stream().noneMatch(e -> e.type().equals("acknowledged") && e.seq() < departed.seq());
+  }
+
+  /**
+   * The latest event of the movement itself (requested, notified, departed, checkpoints, arrived
+   * or aborted), which the next one may not precede; "acknowledged" is stamped by the parties'
+   * answers, not by the convoy, so a departure may be dated before it.
+   */
+  public Event lastMovementEvent() {
+    return events.stream().filter(e -> !e.type().equals("acknowledged")).reduce((a, b) -> b.at().isAfter(a.at()) ? b : a)
+        .orElse(null);
+  }
+
   public Instant departedAt() {
     return events.stream().filter(e -> e.type().equals("departed")).map(Event::at).findFirst().orElse(null);
   }

@@ -10,7 +10,8 @@ import org.truce.core.geo.GeoPoint;
  * Which protected things a reported event touches: notified sites and movements during their
  * window, corridors open (by their status history) within their hours, and convoys in transit
  * (between their departure and their arrival or abort) within {@code thresholdMetres}; pauses when
- * the event lies inside the paused area during the pause. Pure: the caller loads the candidates.
+ * the event lies inside the paused area during the pause, or breaches one of its restrictions then
+ * ({@link PauseBreach}, named in the reason). Pure: the caller loads the candidates.
  */
 public final class Deconfliction {
   private final double thresholdMetres;
@@ -32,6 +33,13 @@ public final class Deconfliction {
 
   public List<Hit> check(GeoPoint point, Instant at, List<Notification> notifications, List<Pause> pauses,
       List<Corridor> corridors, List<Convoy> convoys) {
+    return check(new ReportedEvent(null, point, at, null, null), notifications, pauses, corridors, convoys);
+  }
+
+  public List<Hit> check(ReportedEvent event, List<Notification> notifications, List<Pause> pauses,
+      List<Corridor> corridors, List<Convoy> convoys) {
+    GeoPoint point = event.point();
+    Instant at = event.at();
     List<Hit> hits = new ArrayList<>();
     for (Notification n : notifications) {
       if (n.convoyId() != null || !n.activeAt(at)) {
@@ -44,10 +52,18 @@ public final class Deconfliction {
       }
     }
     for (Pause p : pauses) {
-      if (p.activeAt(at) && Distances.metres(point, p.area()) == 0) {
-        hits.add(new Hit("pause", p.id(), p.name(), p.organisation(), 0,
-            "inside the area of pause '" + p.name() + "' during the pause"));
+      if (!p.activeAt(at)) {
+        continue;
       }
+      double d = Distances.metres(point, p.area());
+      List<String> breached = PauseBreach.of(p, event, d);
+      if (d > 0 && breached.isEmpty()) {
+        continue;
+      }
+      String where = d == 0 ? "inside the area of pause '" + p.name() + "' during the pause"
+          : String.format(java.util.Locale.ROOT, "%.0f m from the area of pause '%s' during the pause", d, p.name());
+      hits.add(new Hit("pause", p.id(), p.name(), p.organisation(), d,
+          breached.isEmpty() ? where : where + ": breaches " + String.join("; ", breached)));
     }
     for (Corridor c : corridors) {
       if (!c.activeAt(at)) {

@@ -136,6 +136,13 @@ public final class BulletinCompiler {
     return lines;
   }
 
+  /**
+   * Alerts whose incidents the public bulletin may name: pause areas and corridor routes are
+   * public. Incidents flagged against a notified site or a convoy are only counted: day after day,
+   * the discs around their public positions would outline where the need-to-know site lies.
+   */
+  private static final Set<String> PUBLIC_TARGETS = Set.of("pause", "corridor");
+
   private HumanitarianSection humanitarian(ReportingDay day, List<StoredReport> dayReports,
       Map<UUID, UUID> incidentOfReport, Map<UUID, IncidentService.View> views) {
     Map<String, Integer> byTarget = new TreeMap<>();
@@ -147,7 +154,7 @@ public final class BulletinCompiler {
         alerts++;
         byTarget.merge(a.targetType(), 1, Integer::sum);
       }
-      if (!raised.isEmpty()) {
+      if (raised.stream().anyMatch(a -> PUBLIC_TARGETS.contains(a.targetType()))) {
         Optional.ofNullable(views.get(incidentOfReport.get(r.report().id())))
             .ifPresent(v -> codes.add(v.incident().code()));
       }

@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
+import org.locationtech.jts.geom.Envelope;
 import org.truce.core.humanitarian.Alert;
 import org.truce.core.humanitarian.Convoy;
 import org.truce.core.humanitarian.Corridor;
@@ -46,6 +47,9 @@ public final class HumanitarianApi {
     this.json = json;
   }
 
+  /** Features the map's per-view feed returns at most. */
+  static final int MAP_VIEW_LIMIT = 500;
+
   public void register(RoutesConfig routes) {
     routes.post("/api/v1/notifications", this::notify, Role.HUMANITARIAN);
     routes.get("/api/v1/notifications", this::notifications, Role.ANY);
@@ -79,7 +83,52 @@ public final class HumanitarianApi {
 
   private void notifications(Context ctx) {
     service.sweepSilences();
+    QueryParams q = new QueryParams(ctx);
+    String format = q.text("f");
+    if (format != null && !format.equals("json") && !format.equals("geojson")) {
+      throw new ProblemHandlers.BadRequest("f", "must be json or geojson, got '" + format + "'");
+    }
+    double[] bbox = q.bbox("bbox");
+    if (bbox != null) {
+      mapView(ctx, format, bbox);
+      return;
+    }
+    if (!service.settings().coordinateExport()) {
+      if ("geojson".equals(format)) {
+        throw new Access.Forbidden("the notification list is not exported with coordinates: "
+            + HumanitarianSettings.EXPORT + " is off; the map asks for its view with bbox=west,south,east,north");
+      }
+      listWithoutCoordinates(ctx, service.repository().notifications());
+      return;
+    }
     list(ctx, service.repository().notifications());
+  }
+
+  /**
+   * The humanitarian map's feed: the sites and movements in the caller's view whose coordinates it
+   * may see, at most {@link #MAP_VIEW_LIMIT}. Records it may not see are left out, not shown
+   * without coordinates: answering "is there one in this box?" would locate them.
+   */
+  private void mapView(Context ctx, String format, double[] bbox) {
+    if (!"geojson".equals(format)) {
+      throw new ProblemHandlers.BadRequest("f", "the map's view (bbox) is served as geojson only");
+    }
+    Envelope view = new Envelope(bbox[0], bbox[2], bbox[1], bbox[3]);
+    Principal p = Access.principal(ctx);
+    List<Notification> inView = service.repository().notifications().stream()
+        .filter(n -> NeedToKnow.seesCoordinates(p, n) && view.intersects(n.geometry().getEnvelopeInternal()))
+        .limit(MAP_VIEW_LIMIT).toList();
+    list(ctx, inView);
+  }
+
+  private void listWithoutCoordinates(Context ctx, List<Notification> items) {
+    ObjectNode body = json.createObjectNode();
+    ArrayNode out = body.putArray("items");
+    items.forEach(n -> out.add(view.notification(n, false)));
+    body.put("total", items.size());
+    body.put("coordinatesWithheld", HumanitarianSettings.EXPORT + " is off: coordinates are in each record"
+        + " (/api/v1/notifications/{id}) for those who may see them");
+    ctx.json(body);
   }
 
   private void inbox(Context ctx) {
@@ -131,7 +180,7 @@ public final class HumanitarianApi {
   }
 
   private ObjectNode notificationView(Context ctx, Notification n) {
-    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), n.organisation(), n.parties());
+    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), n);
     if (shown) {
       needToKnow.viewed(ctx, "notification", n.id());
     }
@@ -234,8 +283,13 @@ public final class HumanitarianApi {
     ObjectNode body = json.createObjectNode();
     ArrayNode out = body.putArray("items");
     List<Convoy> items = service.repository().convoys();
-    items.forEach(c -> out.add(convoyView(ctx, c)));
+    boolean export = service.settings().coordinateExport();
+    items.forEach(c -> out.add(export ? convoyView(ctx, c) : view.convoy(c, false)));
     body.put("total", items.size());
+    if (!export) {
+      body.put("coordinatesWithheld", HumanitarianSettings.EXPORT + " is off: routes are in each record"
+          + " (/api/v1/convoys/{id}) for those who may see them");
+    }
     ctx.json(body);
   }
 
@@ -264,7 +318,7 @@ public final class HumanitarianApi {
   }
 
   ObjectNode convoyView(Context ctx, Convoy c) {
-    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), c.organisation(), c.parties());
+    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), c, service.notificationOf(c));
     if (shown) {
       needToKnow.viewed(ctx, "convoy", c.id());
     }

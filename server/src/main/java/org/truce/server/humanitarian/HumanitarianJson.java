@@ -50,6 +50,8 @@ final class HumanitarianJson {
       x.put("at", text(r.at()));
       x.put("by", r.by());
       x.put("reason", r.reason());
+      x.put("silentAt", text(r.silentAt()));
+      x.put("late", r.late());
     }
     o.putObject("links").put("self", "/api/v1/notifications/" + n.id())
         .put("alerts", "/api/v1/alerts?targetId=" + n.id());
@@ -126,6 +128,7 @@ final class HumanitarianJson {
     ArrayNode ps = o.putArray("parties");
     c.parties().forEach(ps::add);
     o.put("notificationId", c.notificationId() == null ? null : c.notificationId().toString());
+    o.put("departedUnacknowledged", c.departedUnacknowledged());
     ArrayNode ev = o.putArray("timeline");
     for (Convoy.Event e : c.events()) {
       ev.addObject().put("seq", e.seq()).put("type", e.type()).put("at", text(e.at())).put("checkpoint", e.checkpoint())

@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.truce.core.geo.GeoPoint;
 import org.truce.core.humanitarian.Alert;
 import org.truce.core.humanitarian.Convoy;
 import org.truce.core.humanitarian.ConvoyStatus;
@@ -32,7 +32,10 @@ import org.truce.core.humanitarian.HumanitarianCanonicalForm;
 import org.truce.core.humanitarian.Notification;
 import org.truce.core.humanitarian.NotificationType;
 import org.truce.core.humanitarian.PartyResponse;
+import org.truce.core.humanitarian.NearestProtected;
 import org.truce.core.humanitarian.Pause;
+import org.truce.core.humanitarian.PauseBreach;
+import org.truce.core.humanitarian.ReportedEvent;
 import org.truce.core.humanitarian.Response;
 import org.truce.core.humanitarian.Restriction;
 import org.truce.core.report.Report;
@@ -55,6 +58,9 @@ public final class HumanitarianService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HumanitarianService.class);
   private static final GeometryFactory FACTORY = new GeometryFactory();
   private static final int MAX_TEXT = 2000;
+  private static final int RECHECK_BATCH = 500;
+  /** Reports may be dated this far ahead (clock skew); an open-ended change concerns events until then. */
+  private static final Duration REPORTS_AHEAD = Duration.ofDays(1);
 
   private final HumanitarianRepository repo;
   private final ReferenceData references;
@@ -196,6 +202,7 @@ public final class HumanitarianService implements AutoCloseable {
     if (!type.isMovement()) {
       changed(new ProtectedChange(n.validFrom(), n.validTo(), n.geometry()));
     }
+    recheck(n.validFrom(), n.validTo(), n.geometry(), deconfliction.thresholdMetres(), Targets.notification(n));
     return new Written<>(n, entry);
   }
 
@@ -244,7 +251,7 @@ public final class HumanitarianService implements AutoCloseable {
       throw ValidationException.of("response", party + " already answered this notification: " + current.status().code());
     }
     Instant now = now();
-    PartyResponse answer = new PartyResponse(party, response, now, account, reason);
+    PartyResponse answer = new PartyResponse(party, response, now, account, reason, current.silentAt());
     long entry = repo.inTransaction(h -> {
       ConvoyStatus convoyStatus = n.convoyId() == null ? null : repo.lockConvoy(h, n.convoyId());
       if (!repo.respond(h, id, answer, List.of(Response.PENDING, Response.SILENT))) {
@@ -273,10 +280,12 @@ public final class HumanitarianService implements AutoCloseable {
   public synchronized int sweepSilences() {
     Instant now = now();
     int count = 0;
-    for (Map.Entry<UUID, String> overdue : repo.overdue(now)) {
-      UUID id = overdue.getKey();
-      String party = overdue.getValue();
-      PartyResponse silent = new PartyResponse(party, Response.SILENT, now, null, "no answer by the deadline");
+    for (HumanitarianRepository.Overdue overdue : repo.overdue(now)) {
+      UUID id = overdue.notification();
+      String party = overdue.party();
+      // silent as of the deadline it let pass, however late the sweep notices
+      PartyResponse silent = new PartyResponse(party, Response.SILENT, overdue.deadline(), null,
+          "no answer by the deadline", overdue.deadline());
       boolean marked = repo.inTransaction(h -> {
         if (!repo.respond(h, id, silent, List.of(Response.PENDING))) {
           return false;
@@ -354,6 +363,7 @@ public final class HumanitarianService implements AutoCloseable {
           p.id().toString(), now, HumanitarianCanonicalForm.pauseCreated(p, salt)));
     });
     ledger.signal();
+    recheck(p.validFrom(), p.validTo(), p.area(), PauseBreach.reachMetres(p), Targets.pause(p));
     return new Written<>(p, entry);
   }
 
@@ -414,6 +424,7 @@ public final class HumanitarianService implements AutoCloseable {
     });
     ledger.signal();
     changed(new ProtectedChange(now, null, route));
+    recheck(now, null, route, deconfliction.thresholdMetres(), Targets.corridor(c));
     return new Written<>(c, entry);
   }
 
@@ -440,7 +451,11 @@ public final class HumanitarianService implements AutoCloseable {
     });
     ledger.signal();
     changed(new ProtectedChange(now, null, c.route()));
-    return new Written<>(repo.corridor(id).orElseThrow(), entry);
+    Corridor updated = repo.corridor(id).orElseThrow();
+    if (status == CorridorStatus.OPEN) {
+      recheck(now, null, updated.route(), deconfliction.thresholdMetres(), Targets.corridor(updated));
+    }
+    return new Written<>(updated, entry);
   }
 
   // ---------------------------------------------------------------- convoys
@@ -537,6 +552,11 @@ public final class HumanitarianService implements AutoCloseable {
     if (when.isAfter(now.plus(Duration.ofMinutes(5)))) {
       throw ValidationException.of("at", "is in the future");
     }
+    Convoy.Event last = c.lastMovementEvent();
+    if (last != null && when.isBefore(last.at())) {
+      throw ValidationException.of("at", "must not be before the convoy's " + last.type() + " event at " + last.at()
+          + ": a convoy's timeline runs forward");
+    }
     if (type.equals("checkpoint") && c.status() != ConvoyStatus.DEPARTED) {
       throw ValidationException.of("type", "a checkpoint is passed in transit; the convoy is " + c.status().code());
     }
@@ -559,7 +579,11 @@ public final class HumanitarianService implements AutoCloseable {
       return convoyEvent(h, c, type, next, when, checkpoint, note, account, sent == null ? null : sent.id());
     });
     ledger.signal();
-    return new Written<>(repo.convoy(id).orElseThrow(), entry);
+    Convoy updated = repo.convoy(id).orElseThrow();
+    if (target == ConvoyStatus.DEPARTED) {
+      recheck(when, null, updated.route(), deconfliction.thresholdMetres(), Targets.convoy(updated));
+    }
+    return new Written<>(updated, entry);
   }
 
   private long convoyEvent(org.jdbi.v3.core.Handle h, Convoy c, String type, ConvoyStatus status, Instant at,
@@ -623,26 +647,88 @@ public final class HumanitarianService implements AutoCloseable {
       return;
     }
     try {
-      Instant first = reports.stream().map(r -> r.submission().occurredAt().instant()).min(Instant::compareTo).orElseThrow();
-      Instant last = reports.stream().map(r -> r.submission().occurredAt().instant()).max(Instant::compareTo).orElseThrow();
-      List<Notification> notifications = repo.notificationsOverlapping(first, last);
-      List<Pause> pauses = repo.pausesOverlapping(first, last);
-      List<Corridor> corridors = repo.allCorridors();
-      List<Convoy> convoys = repo.convoys();
-      if (notifications.isEmpty() && pauses.isEmpty() && corridors.isEmpty() && convoys.isEmpty()) {
+      List<ReportedEvent> events = reports.stream().map(ReportedEvent::of).toList();
+      Instant first = events.stream().map(ReportedEvent::at).min(Instant::compareTo).orElseThrow();
+      Instant last = events.stream().map(ReportedEvent::at).max(Instant::compareTo).orElseThrow();
+      Targets targets = new Targets(repo.notificationsOverlapping(first, last), repo.pausesOverlapping(first, last),
+          repo.allCorridors(), repo.convoysInTransitDuring(first, last));
+      if (targets.isEmpty()) {
         return;
       }
-      Map<UUID, Convoy> byId = new java.util.HashMap<>();
-      convoys.forEach(c -> byId.put(c.id(), c));
-      int raised = 0;
-      for (Report report : reports) {
-        GeoPoint point = report.submission().location().point();
-        Instant at = report.submission().occurredAt().instant();
-        for (Deconfliction.Hit hit : deconfliction.check(point, at, notifications, pauses, corridors, convoys)) {
-          Instant now = now();
-          Alert alert = new Alert(UUID.randomUUID(), report.id(), hit.targetType(), hit.targetId(), hit.targetName(),
-              hit.organisation(), hit.distanceMetres(), report.submission().category().code() + " report " + hit.reason(),
-              at, now);
+      int raised = raise(events, targets);
+      if (raised > 0) {
+        LOG.info("deconfliction: {} alert(s) raised for {} report(s)", raised, reports.size());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("deconfliction failed for {} report(s); the reports are stored, alerts may be missing", reports.size(), e);
+    }
+  }
+
+  /** The protected things reports are measured against. */
+  private record Targets(List<Notification> notifications, List<Pause> pauses, List<Corridor> corridors,
+      List<Convoy> convoys) {
+    static Targets notification(Notification n) {
+      return new Targets(List.of(n), List.of(), List.of(), List.of());
+    }
+
+    static Targets pause(Pause p) {
+      return new Targets(List.of(), List.of(p), List.of(), List.of());
+    }
+
+    static Targets corridor(Corridor c) {
+      return new Targets(List.of(), List.of(), List.of(c), List.of());
+    }
+
+    static Targets convoy(Convoy c) {
+      return new Targets(List.of(), List.of(), List.of(), List.of(c));
+    }
+
+    boolean isEmpty() {
+      return notifications.isEmpty() && pauses.isEmpty() && corridors.isEmpty() && convoys.isEmpty();
+    }
+  }
+
+  /**
+   * Deconflicts the reports already stored whose event lies in [from, to) ({@code to} null: until
+   * a day ahead, as far as a report may be dated) within {@code widenMetres} of {@code near}'s box
+   * against a protected thing just created or changed, so a site notified after a strike on it is
+   * flagged as one notified before. Alerts already raised are not raised again. Never throws: the
+   * change is committed.
+   */
+  private void recheck(Instant from, Instant to, Geometry near, double widenMetres, Targets targets) {
+    try {
+      Instant until = to != null ? to : now().plus(REPORTS_AHEAD);
+      Envelope box = NearestProtected.searchBox(near.getEnvelopeInternal(), widenMetres);
+      List<ReportedEvent> batch = new ArrayList<>();
+      int[] raised = {0};
+      repo.forEachReportedWithin(from, until, box, event -> {
+        batch.add(event);
+        if (batch.size() >= RECHECK_BATCH) {
+          raised[0] += raise(batch, targets);
+          batch.clear();
+        }
+      });
+      raised[0] += raise(batch, targets);
+      if (raised[0] > 0) {
+        LOG.info("deconfliction: {} alert(s) raised for reports stored before a change", raised[0]);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("deconfliction of stored reports after a change failed; alerts may be missing", e);
+    }
+  }
+
+  /** Stores an alert (with its leaf) for each new hit, linking convoy hits; returns how many were new. */
+  private int raise(List<ReportedEvent> events, Targets targets) {
+    Map<UUID, Convoy> convoys = new java.util.HashMap<>();
+    targets.convoys().forEach(c -> convoys.put(c.id(), c));
+    int raised = 0;
+    for (ReportedEvent event : events) {
+      for (Deconfliction.Hit hit : deconfliction.check(event, targets.notifications(), targets.pauses(),
+          targets.corridors(), targets.convoys())) {
+        Instant now = now();
+        Alert alert = new Alert(UUID.randomUUID(), event.reportId(), hit.targetType(), hit.targetId(), hit.targetName(),
+            hit.organisation(), hit.distanceMetres(), event.category() + " report " + hit.reason(), event.at(), now);
+        try {
           boolean stored = repo.inTransaction(h -> {
             if (!repo.insertAlert(h, alert)) {
               return false;
@@ -650,20 +736,22 @@ public final class HumanitarianService implements AutoCloseable {
             HumanitarianRepository.enqueue(h, HumanitarianEntries.entry("alert.raised", LedgerEntries.MONITOR_PARTY,
                 alert.id().toString(), now, HumanitarianCanonicalForm.alertRaised(alert)));
             if (hit.targetType().equals("convoy")) {
-              link(h, byId.get(hit.targetId()), new Convoy.LinkedReport(report.id(), now, "deconfliction", "auto"));
+              link(h, convoys.get(hit.targetId()), new Convoy.LinkedReport(event.reportId(), now, "deconfliction", "auto"));
             }
             return true;
           });
           raised += stored ? 1 : 0;
+        } catch (org.jdbi.v3.core.statement.StatementException e) {
+          // the same alert raised at once by a report's storing and a change's re-check: the unique key keeps one
+          LOG.warn("alert for report {} and {} {} not stored: {}", event.reportId(), hit.targetType(), hit.targetId(),
+              e.getMessage());
         }
       }
-      if (raised > 0) {
-        ledger.signal();
-        LOG.info("deconfliction: {} alert(s) raised for {} report(s)", raised, reports.size());
-      }
-    } catch (RuntimeException e) {
-      LOG.error("deconfliction failed for {} report(s); the reports are stored, alerts may be missing", reports.size(), e);
     }
+    if (raised > 0) {
+      ledger.signal();
+    }
+    return raised;
   }
 
   public List<Alert> alerts(String organisation, String targetType, UUID targetId, UUID reportId, int limit) {

@@ -15,7 +15,9 @@ import org.truce.core.humanitarian.Alert;
 import org.truce.core.humanitarian.Convoy;
 import org.truce.core.humanitarian.Corridor;
 import org.truce.core.humanitarian.Notification;
+import org.truce.core.humanitarian.PartyResponse;
 import org.truce.core.humanitarian.Pause;
+import org.truce.core.humanitarian.Response;
 import org.truce.core.validation.FieldError;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
@@ -38,9 +40,16 @@ public final class HumanitarianUi {
   private final Templates templates;
   private final DisplayTime time;
   private final String tileUrl;
+  private final IncidentCodes incidentCodes;
+
+  /** The code of the incident a report belongs to, when the viewer may see that incident. */
+  public interface IncidentCodes {
+    java.util.Optional<String> of(UUID reportId, Principal viewer);
+  }
 
   public HumanitarianUi(HumanitarianService service, HumanitarianApi api, NeedToKnow needToKnow, Templates templates,
-      DisplayTime time, String tileUrl) {
+      DisplayTime time, String tileUrl, IncidentCodes incidentCodes) {
+    this.incidentCodes = incidentCodes;
     this.service = service;
     this.api = api;
     this.needToKnow = needToKnow;
@@ -64,6 +73,9 @@ public final class HumanitarianUi {
       String occurred, String raised) {}
 
   public record TimelineRow(String at, String type, String detail, String by) {}
+
+  /** A report linked to a convoy, with its incident's code ("" when none the viewer may see). */
+  public record LinkedReportRow(String reportId, String incidentCode) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/humanitarian", this::overview, Role.ANY);
@@ -152,7 +164,7 @@ public final class HumanitarianUi {
     service.sweepSilences();
     Convoy c = service.repository().convoy(id).orElseThrow(() -> new ProblemHandlers.NotFound("no convoy " + id));
     Principal p = Access.principal(ctx);
-    boolean coordinates = NeedToKnow.seesCoordinates(p, c.organisation(), c.parties());
+    boolean coordinates = NeedToKnow.seesCoordinates(p, c, service.notificationOf(c));
     List<TimelineRow> timeline = new java.util.ArrayList<>();
     for (Convoy.Event e : c.events()) {
       String detail = e.type().equals("checkpoint") ? "passed " + e.checkpoint() : "";
@@ -162,13 +174,17 @@ public final class HumanitarianUi {
       timeline.add(new TimelineRow(time.instant(e.at()), e.type(), detail, e.by()));
     }
     service.notificationOf(c).ifPresent(n -> n.responses().forEach(r -> {
+      if (r.late()) {
+        timeline.add(new TimelineRow(time.instant(r.silentAt()), Response.SILENT.code(),
+            r.party() + " · no answer by the deadline", ""));
+      }
       if (r.at() != null) {
         timeline.add(new TimelineRow(time.instant(r.at()), r.status().code(), r.party()
             + (r.reason() == null ? "" : " · " + r.reason()), r.by() == null ? "" : r.by()));
       }
     }));
     timeline.sort(java.util.Comparator.comparing(TimelineRow::at));
-    String responses = service.notificationOf(c).map(HumanitarianUi::responses).orElse("not notified yet");
+    String responses = service.notificationOf(c).map(this::responses).orElse("not notified yet");
     Map<String, Object> params = new HashMap<>();
     params.put("page", PageInfo.of("Convoy " + c.name(), "humanitarian"));
     params.put("convoy", row(c));
@@ -178,9 +194,11 @@ public final class HumanitarianUi {
     params.put("parties", String.join(", ", c.parties()));
     params.put("responses", responses);
     params.put("timeline", timeline);
-    params.put("reports", c.reports().stream().map(r -> r.reportId().toString()).toList());
+    params.put("reports", c.reports().stream().map(r -> new LinkedReportRow(r.reportId().toString(),
+        incidentCodes.of(r.reportId(), p).orElse(""))).toList());
     params.put("route", coordinates ? routeText(c) : "");
     params.put("alerts", alerts(p, c.id()));
+    params.put("departedUnacknowledged", c.departedUnacknowledged());
     if (coordinates) {
       needToKnow.viewed(ctx, "convoy", c.id());
     }
@@ -194,7 +212,7 @@ public final class HumanitarianUi {
 
   private NotificationRow row(Context ctx, Notification n, boolean withCoordinates) {
     String where = "";
-    if (withCoordinates && NeedToKnow.seesCoordinates(Access.principal(ctx), n.organisation(), n.parties())) {
+    if (withCoordinates && NeedToKnow.seesCoordinates(Access.principal(ctx), n)) {
       Coordinate[] cs = n.geometry().getCoordinates();
       where = java.util.Arrays.stream(cs).limit(20)
           .map(x -> String.format(java.util.Locale.ROOT, "%.5f, %.5f", x.y, x.x)).collect(Collectors.joining(" → "));
@@ -205,8 +223,14 @@ public final class HumanitarianUi {
         time.instant(n.acknowledgeBy()), responses(n), where, n.type().isMovement());
   }
 
-  private static String responses(Notification n) {
-    return n.responses().stream().map(r -> r.party() + ": " + r.status().code()).collect(Collectors.joining(", "));
+  private String responses(Notification n) {
+    return n.responses().stream().map(this::response).collect(Collectors.joining(", "));
+  }
+
+  /** "TUR: acknowledged (late: silent at the deadline …)", so a late answer never hides the silence. */
+  private String response(PartyResponse r) {
+    return r.party() + ": " + r.status().code()
+        + (r.late() ? " (late; silent at the deadline " + time.instant(r.silentAt()) + ")" : "");
   }
 
   private PauseRow row(Pause p) {

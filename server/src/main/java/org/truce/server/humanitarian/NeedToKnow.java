@@ -3,7 +3,12 @@ package org.truce.server.humanitarian;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.truce.core.humanitarian.Convoy;
+import org.truce.core.humanitarian.Notification;
+import org.truce.core.humanitarian.PartyResponse;
+import org.truce.core.humanitarian.Response;
 import org.truce.server.auth.Access;
 import org.truce.server.auth.Principal;
 import org.truce.server.auth.Role;
@@ -11,9 +16,10 @@ import org.truce.store.auth.AuditLog;
 
 /**
  * Who may see where a notified site or movement is: the notifying organisation's humanitarian
- * staff, the monitors, and the officers of a party it was sent to. Nobody else — analysts,
- * other parties, admins included — sees coordinates, only the governorate. Every view of
- * coordinates is written to the audit trail.
+ * staff, the monitors, and the officers of a party it was sent to, until that party refuses it
+ * (pending or silent, it still needs the position to decide). Nobody else — analysts, other
+ * parties, admins included — sees coordinates, only the governorate. Every view of coordinates is
+ * written to the audit trail.
  */
 public final class NeedToKnow {
   public static final String ACTION = "humanitarian.coordinates.read";
@@ -28,7 +34,21 @@ public final class NeedToKnow {
     this.clock = clock;
   }
 
-  public static boolean seesCoordinates(Principal p, String organisation, List<String> parties) {
+  public static boolean seesCoordinates(Principal p, Notification n) {
+    return seesCoordinates(p, n.organisation(), entitledParties(n));
+  }
+
+  /** A convoy's route, like its movement notification's: not to a party that refused that notification. */
+  public static boolean seesCoordinates(Principal p, Convoy c, Optional<Notification> movement) {
+    return seesCoordinates(p, c.organisation(), movement.map(NeedToKnow::entitledParties).orElse(c.parties()));
+  }
+
+  /** The notified parties whose officers may see the coordinates: all but those that refused. */
+  public static List<String> entitledParties(Notification n) {
+    return n.responses().stream().filter(r -> r.status() != Response.REFUSED).map(PartyResponse::party).toList();
+  }
+
+  static boolean seesCoordinates(Principal p, String organisation, List<String> parties) {
     if (p.isAnonymous()) {
       return false;
     }

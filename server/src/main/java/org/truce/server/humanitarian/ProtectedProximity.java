@@ -154,7 +154,7 @@ public final class ProtectedProximity implements NearbyProtection {
 
   private NearestProtected index(Instant from, Instant to) {
     return new NearestProtected(humanitarian.notificationsOverlapping(from, to), humanitarian.allCorridors(),
-        radiusMetres, n -> NeedToKnow.audiences(n.organisation(), n.parties()), CORRIDOR_AUDIENCE);
+        radiusMetres, n -> NeedToKnow.audiences(n.organisation(), NeedToKnow.entitledParties(n)), CORRIDOR_AUDIENCE);
   }
 
   private static void rows(NearestProtected index, UUID report, org.truce.core.geo.GeoPoint point, Instant at,
@@ -182,7 +182,7 @@ public final class ProtectedProximity implements NearbyProtection {
         .min(Comparator.comparingDouble(NearestRepository.Row::distanceMetres)
             .thenComparing(NearestRepository.Row::targetId))
         .flatMap(r -> humanitarian.notification(r.targetId())
-            .filter(n -> NeedToKnow.seesCoordinates(p, n.organisation(), n.parties()))
+            .filter(n -> NeedToKnow.seesCoordinates(p, n))
             .map(n -> {
               needToKnow.viewed(ctx, "notification", n.id());
               return nearby(r, n.name(), n.type().code(), n.organisation());

@@ -42,10 +42,12 @@ public final class IncidentApi {
   private final IncidentJson view;
   private final ObjectMapper json;
   private final IncidentVisibility visibility;
+  private final IncidentAlerts alerts;
 
   public IncidentApi(IncidentService service, EvidenceService evidence, ReferenceData references, JsonBodies bodies,
-      IncidentVisibility visibility, ObjectMapper json) {
+      IncidentVisibility visibility, IncidentAlerts alerts, ObjectMapper json) {
     this.visibility = visibility;
+    this.alerts = alerts;
     this.service = service;
     this.evidence = evidence;
     this.references = references;
@@ -143,7 +145,19 @@ public final class IncidentApi {
 
   private void get(Context ctx) {
     Principal p = Access.principal(ctx);
-    ctx.json(view.full(visibility.restrict(service.view(ctx.pathParam("code")), p), p));
+    IncidentService.View v = visibility.restrict(service.view(ctx.pathParam("code")), p);
+    ObjectNode body = view.full(v, p);
+    ArrayNode out = body.putArray("deconflictionAlerts");
+    for (IncidentAlerts.Line a : alerts.seenBy(memberReports(v), ctx)) {
+      out.addObject().put("reportId", a.reportId().toString()).put("targetType", a.targetType())
+          .put("targetName", a.targetName()).put("reason", a.reason())
+          .put("reportOccurredAt", a.reportOccurredAt().toString());
+    }
+    ctx.json(body);
+  }
+
+  static List<UUID> memberReports(IncidentService.View v) {
+    return v.members().stream().map(m -> m.report().report().id()).toList();
   }
 
   private void history(Context ctx) {

@@ -35,10 +35,12 @@ public final class IncidentUi {
   private final Templates templates;
   private final DisplayTime time;
   private final IncidentVisibility visibility;
+  private final IncidentAlerts alerts;
 
   public IncidentUi(IncidentService service, EvidenceService evidence, ReferenceData references, Templates templates,
-      DisplayTime time, IncidentVisibility visibility) {
+      DisplayTime time, IncidentVisibility visibility, IncidentAlerts alerts) {
     this.visibility = visibility;
+    this.alerts = alerts;
     this.service = service;
     this.evidence = evidence;
     this.references = references;
@@ -90,7 +92,8 @@ public final class IncidentUi {
   private void render(Context ctx, String code, String error) {
     IncidentService.View view = visibility.restrict(service.view(code), Access.principal(ctx));
     templates.render(ctx, "incident.jte", Map.of("page", PageInfo.of("Incident " + view.incident().code(), "incidents"),
-        "i", IncidentPage.of(view, time, Access.principal(ctx), error == null ? "" : error)));
+        "i", IncidentPage.of(view, time, Access.principal(ctx), error == null ? "" : error),
+        "alerts", alerts.seenBy(IncidentApi.memberReports(view), ctx)));
   }
 
   private void merge(Context ctx) {

@@ -16,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.truce.core.geo.GeoPoint;
 import org.truce.core.humanitarian.Alert;
 import org.truce.core.humanitarian.Convoy;
 import org.truce.core.humanitarian.ConvoyStatus;
@@ -31,6 +34,7 @@ import org.truce.core.humanitarian.Notification;
 import org.truce.core.humanitarian.NotificationType;
 import org.truce.core.humanitarian.PartyResponse;
 import org.truce.core.humanitarian.Pause;
+import org.truce.core.humanitarian.ReportedEvent;
 import org.truce.core.humanitarian.Response;
 import org.truce.core.humanitarian.Restriction;
 import org.truce.store.db.Database;
@@ -78,11 +82,13 @@ public final class HumanitarianRepository {
 
   /**
    * Records a party's answer (or silence) when its current state is one of {@code from}; false
-   * when it is not (already answered, or not a notified party).
+   * when it is not (already answered, or not a notified party). A silence also sets
+   * {@code silent_at}, which a later answer leaves in place.
    */
   public boolean respond(Handle h, UUID notification, PartyResponse r, List<Response> from) {
+    String silence = r.status() == Response.SILENT ? ", silent_at = :at" : "";
     return h.createUpdate("UPDATE hum_notification_party SET status = :s, responded_at = :at, responded_by = :by,"
-            + " reason = :reason WHERE notification_id = :n AND party_code = :p AND status IN (<from>)")
+            + " reason = :reason" + silence + " WHERE notification_id = :n AND party_code = :p AND status IN (<from>)")
         .bind("s", r.status().name()).bind("at", ts(r.at())).bind("by", r.by()).bind("reason", r.reason())
         .bind("n", notification).bind("p", r.party())
         .bindList("from", from.stream().map(Response::name).toList()).execute() == 1;
@@ -108,12 +114,16 @@ public final class HumanitarianRepository {
         + " AND q.party_code = :party AND q.status IN ('PENDING', 'SILENT'))", Map.of("party", party));
   }
 
-  /** Party answers still pending after their deadline: (notification id, party). */
-  public List<Map.Entry<UUID, String>> overdue(Instant now) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT q.notification_id, q.party_code FROM hum_notification_party q"
-            + " JOIN hum_notification n ON n.id = q.notification_id WHERE q.status = 'PENDING' AND n.acknowledge_by <= :now")
+  /** A party's answer still pending after the notification's deadline. */
+  public record Overdue(UUID notification, String party, Instant deadline) {}
+
+  public List<Overdue> overdue(Instant now) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT q.notification_id, q.party_code, n.acknowledge_by"
+            + " FROM hum_notification_party q JOIN hum_notification n ON n.id = q.notification_id"
+            + " WHERE q.status = 'PENDING' AND n.acknowledge_by <= :now")
         .bind("now", ts(now))
-        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list());
+        .map((rs, ctx) -> new Overdue(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "acknowledge_by")))
+        .list());
   }
 
   private List<Notification> notifications(String where, Map<String, Object> binds) {
@@ -134,7 +144,7 @@ public final class HumanitarianRepository {
           .bindList("ids", rows.stream().map(Notification::id).toList())
           .map((rs, ctx) -> Map.entry(rs.getObject("notification_id", UUID.class), new PartyResponse(
               rs.getString("party_code"), Response.valueOf(rs.getString("status")), instant(rs, "responded_at"),
-              rs.getString("responded_by"), rs.getString("reason"))))
+              rs.getString("responded_by"), rs.getString("reason"), instant(rs, "silent_at"))))
           .forEach(e -> responses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
       return rows.stream().map(n -> new Notification(n.id(), n.type(), n.name(), n.organisation(), n.notifiedBy(),
           n.geometry(), n.governorate(), n.validFrom(), n.validTo(), n.acknowledgeBy(), n.note(), n.convoyId(), n.salt(),
@@ -361,6 +371,23 @@ public final class HumanitarianRepository {
     return true;
   }
 
+  /**
+   * Streams the stored reports whose event lies in [from, to) inside {@code box} (longitude x,
+   * latitude y), by the index on the event time: what a protected thing created or changed after
+   * them may concern.
+   */
+  public void forEachReportedWithin(Instant from, Instant to, Envelope box, Consumer<ReportedEvent> consumer) {
+    db.jdbi().useHandle(h -> h.createQuery("SELECT id, latitude, longitude, occurred_at, category, loc_distance_km FROM report"
+            + " WHERE occurred_at >= :from AND occurred_at < :to AND longitude BETWEEN :w AND :e"
+            + " AND latitude BETWEEN :s AND :n ORDER BY occurred_at, id")
+        .bind("from", ts(from)).bind("to", ts(to)).bind("w", box.getMinX()).bind("e", box.getMaxX())
+        .bind("s", box.getMinY()).bind("n", box.getMaxY()).setFetchSize(1000)
+        .map((rs, ctx) -> new ReportedEvent(rs.getObject("id", UUID.class),
+            new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")), instant(rs, "occurred_at"),
+            rs.getString("category"), (Double) rs.getObject("loc_distance_km", Double.class)))
+        .forEach(consumer));
+  }
+
   public boolean reportExists(UUID report) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM report WHERE id = :id").bind("id", report)
         .mapTo(Integer.class).one() > 0);
@@ -371,13 +398,29 @@ public final class HumanitarianRepository {
   }
 
   public List<Convoy> convoys() {
-    return convoys("", Map.of());
+    return convoys("", Map.of(), LIST_LIMIT);
+  }
+
+  /**
+   * Convoys that can have been in transit at some time in [from, to]: departed by {@code to} and
+   * not arrived or aborted by {@code from}. Not capped, so an old convoy still on the road is
+   * measured however many were requested since.
+   */
+  public List<Convoy> convoysInTransitDuring(Instant from, Instant to) {
+    return convoys("WHERE EXISTS (SELECT 1 FROM hum_convoy_event d WHERE d.convoy_id = c.id AND d.type = 'departed'"
+        + " AND d.at <= :to) AND NOT EXISTS (SELECT 1 FROM hum_convoy_event e WHERE e.convoy_id = c.id"
+        + " AND e.type IN ('arrived', 'aborted') AND e.at <= :from)", Map.of("from", ts(from), "to", ts(to)),
+        Integer.MAX_VALUE);
   }
 
   private List<Convoy> convoys(String where, Map<String, Object> binds) {
+    return convoys(where, binds, LIST_LIMIT);
+  }
+
+  private List<Convoy> convoys(String where, Map<String, Object> binds, int limit) {
     return db.jdbi().withHandle(h -> {
-      var q = h.createQuery("SELECT c.* FROM hum_convoy c " + where
-          + " ORDER BY c.created_at DESC, c.id FETCH FIRST " + LIST_LIMIT + " ROWS ONLY");
+      var q = h.createQuery("SELECT c.* FROM hum_convoy c " + where + " ORDER BY c.created_at DESC, c.id"
+          + (limit == Integer.MAX_VALUE ? "" : " FETCH FIRST " + limit + " ROWS ONLY"));
       binds.forEach(q::bind);
       List<Convoy> rows = q.map((rs, ctx) -> new Convoy(rs.getObject("id", UUID.class), rs.getString("name"),
           NotificationType.valueOf(rs.getString("kind")), rs.getString("organisation"), rs.getString("requested_by"),
