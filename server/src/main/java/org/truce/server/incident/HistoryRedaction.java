@@ -11,8 +11,7 @@ import org.truce.store.incident.IncidentEvent;
 /**
  * Withholds the content of an incident history entry that names a report the reader may not see
  * yet (its id, the report a match score came through, the reports moved by a split). The entry's
- * kind, version, time and author stay: the public log shows them anyway. A withheld entry no
- * longer hashes to its ledger leaf, which is how the API tells it apart.
+ * kind, version, time and author stay: the public log shows them anyway.
  */
 final class HistoryRedaction {
   static final String WITHHELD = "names a report the daily exchange has not given you yet";
@@ -27,6 +26,12 @@ final class HistoryRedaction {
     } catch (IOException ex) {
       return false;
     }
+  }
+
+  /** Whether {@code e} is one {@link #withheld} made: its text is the withheld form and not what its leaf hashes. */
+  static boolean isWithheld(IncidentEvent e) {
+    return e.content().endsWith("\"detail\":{\"withheld\":\"" + WITHHELD + "\"}}")
+        && !java.util.Arrays.equals(IncidentEventCanonicalForm.sha256(e.content()), e.contentHash());
   }
 
   static IncidentEvent withheld(IncidentEvent e) {

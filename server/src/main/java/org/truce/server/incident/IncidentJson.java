@@ -215,11 +215,11 @@ public final class IncidentJson {
     } catch (java.io.IOException ex) {
       throw new IllegalStateException(ex);
     }
-    if (java.util.Arrays.equals(org.truce.core.incident.IncidentEventCanonicalForm.sha256(e.content()),
-        e.contentHash())) {
-      n.put("canonical", e.content());
-    } else {
+    if (HistoryRedaction.isWithheld(e)) {
       n.put("withheld", true);
+    } else {
+      // the stored text as it is, even when it no longer hashes to its leaf: that is for auditors to see
+      n.put("canonical", e.content());
     }
     n.put("contentHash", HexFormat.of().formatHex(e.contentHash()));
     n.put("ledgerEntryId", e.ledgerEntryId());

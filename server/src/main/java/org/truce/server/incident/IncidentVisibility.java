@@ -100,10 +100,20 @@ public final class IncidentVisibility {
     }
     List<Report> linked = incidents.linked(row.id()).reports();
     List<Report> seen = linked.stream().filter(r -> reports.canSee(p, r)).toList();
-    return seen.size() == linked.size() || seen.isEmpty() ? row : seenThrough(row, seen);
+    return seen.size() == linked.size() ? row : seenThrough(row, seen);
   }
 
+  /**
+   * The row computed from {@code seen} alone; with none seen (a party that stated a position on an
+   * incident whose reports it may not see, e.g. after a split), its own place and time as the
+   * party saw them when it stated it, with no report counted.
+   */
   static IncidentRow seenThrough(IncidentRow row, List<Report> seen) {
+    if (seen.isEmpty()) {
+      return new IncidentRow(row.id(), row.code(), row.status(), row.mergedInto(), row.family(), row.category(),
+          row.occurredFrom(), row.occurredTo(), row.latitude(), row.longitude(), row.governorate(), row.grading(),
+          row.attribution(), row.disputed(), row.version(), row.createdAt(), row.updatedAt(), 0);
+    }
     List<Footprint> footprints = seen.stream().map(Footprint::of).toList();
     Footprint first = footprints.get(0);
     Instant from = footprints.stream().map(Footprint::from).min(Instant::compareTo).orElseThrow();

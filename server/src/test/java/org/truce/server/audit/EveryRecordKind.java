@@ -52,7 +52,7 @@ final class EveryRecordKind {
         "DISPUTES", null, FIRST_REASONING, List.of()), TUR);
     incidents.statePosition(incident, new IncidentService.PositionInput("TUR", "CONFIRMS", null,
         "After review: shelling confirmed", List.of("https://example.org/tr-mod/2017-03-10")), TUR);
-    incidents.assess(incident, new IncidentService.AssessmentInput("FAIR", "CONTESTED", null,
+    incidents.assess(incident, new IncidentService.AssessmentInput("WEAK", "CONTESTED", null,
         new Casualties(3, 4, 6), null, "hospital list of 10 March", "two registrations"), MONITOR);
     UUID investigation = incidents.openInvestigation(incident, "establish the origin of fire", null,
         Instant.now().plus(Duration.ofDays(10)), MONITOR).investigation().id();
@@ -138,9 +138,10 @@ final class EveryRecordKind {
         .get("notificationId").asText();
     respond(s, "officer-rus", notification);
     respond(s, "officer-tur", notification);
-    ok(s.as("humanitarian").postJson(path, "{\"type\":\"departed\",\"at\":\"" + now.minus(2, ChronoUnit.HOURS) + "\"}"));
+    // a convoy's timeline runs forward from its request (now), so it departs now and is shelled after
+    ok(s.as("humanitarian").postJson(path, "{\"type\":\"departed\"}"));
     ok(s.as("humanitarian").postJson(path, "{\"type\":\"checkpoint\",\"checkpoint\":\"Saraqib\"}"));
-    report(s, "shelling", now.minus(1, ChronoUnit.HOURS).toString());
+    report(s, "shelling", Instant.now().toString());
     ok(s.as("humanitarian").postJson(path, "{\"type\":\"arrived\"}"));
     return id;
   }

@@ -186,6 +186,20 @@ class IncidentHttpAccessTest {
       assertThat(RunningServer.json(s.as("monitor").get("/api/v1/incidents/" + code + "/history")).get("versions"))
           .allSatisfy(v -> assertThat(v.has("canonical")).isTrue());
       assertThat(rus.get("/incidents/" + code).body()).doesNotContain(report.toString()).contains("withheld");
+
+      // RUS states a position, then its report is split off: it still sees the incident through its
+      // position, with none of the reports counted or shown
+      assertThat(rus.postJson("/api/v1/incidents/" + code + "/positions",
+          "{\"stance\":\"DISPUTES\",\"reasoning\":\"not our fire\"}").statusCode()).isEqualTo(201);
+      s.server().incidents().split(code, java.util.List.of(own), "a separate impact", IncidentFlowTest.MONITOR);
+      JsonNode onlyPosition = RunningServer.json(rus.get("/api/v1/incidents/" + code));
+      assertThat(onlyPosition.get("reports")).isEmpty();
+      assertThat(onlyPosition.get("reportCount").asInt()).isZero();
+      assertThat(rus.get("/api/v1/incidents/" + code + "/history").statusCode()).isEqualTo(200);
+      assertThat(rus.get("/incidents/" + code).statusCode()).isEqualTo(200);
+      assertThat(RunningServer.json(rus.get("/api/v1/incidents?limit=1000")).get("items"))
+          .filteredOn(i -> i.get("code").asText().equals(code))
+          .singleElement().satisfies(i -> assertThat(i.get("reportCount").asInt()).isZero());
     }
   }
 }
