@@ -111,6 +111,10 @@ class VerifyRecordTamperingTest {
     VerifyFixture f = VerifyFixture.create(kind);
     String expected;
     try (RunningServer s = f.start()) {
+      // the scenario's last entries may still be in flight; the log must be at rest before it is read offline
+      for (int i = 0; i < 400 && s.server().ledger().store().pendingCount() > 0; i++) {
+        Thread.sleep(25);
+      }
       ZoneVersion v = s.server().references().zoneRepository().versions().get(0);
       QueuedEntry entry = s.server().ledger().store().byRecord(ZoneVersionCanonicalForm.recordId(v)).get(0);
       String moved = "POLYGON ((36 35, 36.1 35, 36.1 35.1, 36 35.1, 36 35))";
