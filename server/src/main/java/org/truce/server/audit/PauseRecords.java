@@ -2,9 +2,6 @@ package org.truce.server.audit;
 
 import static org.truce.server.audit.Rows.instant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,15 +14,14 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.truce.core.humanitarian.HumanitarianCanonicalForm;
 import org.truce.core.humanitarian.Pause;
-import org.truce.core.humanitarian.Restriction;
 import org.truce.store.db.Database;
+import org.truce.store.humanitarian.HumanitarianRepository;
 
 /**
  * The humanitarian pauses of a database ({@code hum_pause}) and each named party's agreement
  * ({@code hum_pause_party}), rebuilt into {@link HumanitarianCanonicalForm}.
  */
 final class PauseRecords extends DatabaseRecords {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   PauseRecords(Database db) {
     super(db);
@@ -65,26 +61,13 @@ final class PauseRecords extends DatabaseRecords {
     try {
       Pause p = new Pause(id, rs.getString("name"), rs.getString("organisation"), rs.getString("requested_by"),
           Rows.geometry(rs.getString("area_wkt")), instant(rs, "valid_from"), instant(rs, "valid_to"),
-          restrictions(rs.getString("restrictions_json")), parties, instant(rs, "created_at"));
+          HumanitarianRepository.restrictions(rs.getString("restrictions_json")), parties,
+          instant(rs, "created_at"));
       return StoredRecord.rebuilt(name, "pause.created", id.toString(),
           HumanitarianCanonicalForm.sha256(HumanitarianCanonicalForm.pauseCreated(p, rs.getString("salt"))));
     } catch (IllegalArgumentException e) {
       return StoredRecord.unreadable(name, "pause.created", id.toString(),
           "its row cannot be read back into a pause: " + e.getMessage());
-    }
-  }
-
-  /** As {@code store/humanitarian/HumanitarianRepository} writes them: [{code, description, distanceKm}]. */
-  private static List<Restriction> restrictions(String json) {
-    try {
-      List<Restriction> out = new ArrayList<>();
-      for (JsonNode r : JSON.readTree(json)) {
-        out.add(new Restriction(r.path("code").asText(), r.path("description").isNull() ? null : r.path("description").asText(),
-            r.path("distanceKm").isNumber() ? r.path("distanceKm").asDouble() : null));
-      }
-      return out;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("its restrictions_json is not JSON");
     }
   }
 }

@@ -169,7 +169,7 @@ public final class IncidentApi {
     ObjectNode body = json.createObjectNode();
     body.put("incident", row.code());
     ArrayNode items = body.putArray("versions");
-    visibility.restrict(service.view(row), p).history().forEach(e -> items.add(view.event(e)));
+    visibility.history(service, row, p).forEach(e -> items.add(view.event(e)));
     ctx.json(body);
   }
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import org.truce.core.incident.Stance;
 import org.truce.core.incident.Standing;
 import org.truce.core.report.Casualties;
 import org.truce.core.report.Report;
+import org.truce.core.report.ReportSubmission;
 import org.truce.core.time.TimePrecision;
 import org.truce.core.validation.Errors;
 import org.truce.core.validation.ValidationException;
@@ -590,14 +592,6 @@ public final class IncidentService {
     for (MemberRow m : incidents.members(incident.id())) {
       reports.find(m.reportId()).ifPresent(r -> members.add(new MemberView(m, r)));
     }
-    List<Casualties> killed = new ArrayList<>();
-    List<Casualties> injured = new ArrayList<>();
-    for (MemberView m : members) {
-      if (m.report().supersededBy() == null) {
-        killed.add(m.report().report().submission().killed());
-        injured.add(m.report().report().submission().injured());
-      }
-    }
     List<PositionRow> allPositions = positions.positions(incident.id());
     List<AssessmentRow> assessments = positions.assessments(incident.id());
     List<InvestigationView> invs = new ArrayList<>();
@@ -610,7 +604,7 @@ public final class IncidentService {
     }
     List<EvidenceRow> ev = evidence.ofIncident(incident.id());
     return new View(incident, members, standing(incident.id(), members, allPositions, invs, ev.size()),
-        CasualtyEstimate.derive(killed), CasualtyEstimate.derive(injured),
+        derived(members, ReportSubmission::killed), derived(members, ReportSubmission::injured),
         assessments.isEmpty() ? null : assessments.get(assessments.size() - 1), allPositions, assessments, invs, ev,
         incidents.candidates(incident.id()), incidents.events(incident.id()));
   }
@@ -621,17 +615,15 @@ public final class IncidentService {
    * {@code history} and no proposals.
    */
   static View restrictedView(View v, IncidentRow row, List<MemberView> members, List<IncidentEvent> history) {
-    List<Casualties> killed = new ArrayList<>();
-    List<Casualties> injured = new ArrayList<>();
-    for (MemberView m : members) {
-      if (m.report().supersededBy() == null) {
-        killed.add(m.report().report().submission().killed());
-        injured.add(m.report().report().submission().injured());
-      }
-    }
     return new View(row, members, standing(row.id(), members, v.positions(), v.investigations(),
-        v.evidence().size()), CasualtyEstimate.derive(killed), CasualtyEstimate.derive(injured), v.assessment(),
-        v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), history);
+        v.evidence().size()), derived(members, ReportSubmission::killed), derived(members, ReportSubmission::injured),
+        v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), history);
+  }
+
+  /** One casualty figure derived from the current (not superseded) members' reports. */
+  private static Casualties derived(List<MemberView> members, Function<ReportSubmission, Casualties> figure) {
+    return CasualtyEstimate.derive(members.stream().filter(m -> m.report().supersededBy() == null)
+        .map(m -> figure.apply(m.report().report().submission())).toList());
   }
 
   private Standing standing(IncidentRow incident) {

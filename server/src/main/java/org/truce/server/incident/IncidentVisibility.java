@@ -89,6 +89,12 @@ public final class IncidentVisibility {
         members.stream().map(m -> m.report().report()).toList()), members, history);
   }
 
+  /** The incident's history as {@code p} may see it; the whole view is built only for a restricted reader. */
+  public List<IncidentEvent> history(IncidentService incidents, IncidentRow row, Principal p) {
+    return reports.of(p) == null ? incidents.repository().events(row.id())
+        : restrict(incidents.view(row), p).history();
+  }
+
   /**
    * A listed incident as {@code p} may see it: for a party officer who sees only some of its
    * reports, the count, time span and place come from those reports alone (an incident's place is

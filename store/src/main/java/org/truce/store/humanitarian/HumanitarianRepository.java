@@ -231,7 +231,8 @@ public final class HumanitarianRepository {
     });
   }
 
-  private static List<Restriction> restrictions(String json) {
+  /** A pause's restrictions as stored in {@code restrictions_json}: [{code, description, distanceKm}]. */
+  public static List<Restriction> restrictions(String json) {
     try {
       List<Restriction> out = new ArrayList<>();
       for (JsonNode r : JSON.readTree(json)) {
@@ -240,7 +241,7 @@ public final class HumanitarianRepository {
       }
       return List.copyOf(out);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored pause restrictions are not JSON", e);
+      throw new IllegalArgumentException("stored pause restrictions are not JSON", e);
     }
   }
 
