@@ -31,7 +31,10 @@ import org.truce.server.geo.BoundaryApi;
 import org.truce.server.geo.BoundaryService;
 import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.http.Json;
+import org.truce.server.http.JettyProblemErrorHandler;
 import org.truce.server.http.JsonBodies;
+import org.truce.server.http.StorableFormText;
+import org.truce.server.http.UnreadBodyDrain;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.SecurityHeaders;
 import org.truce.server.humanitarian.AlertsOfIncident;
@@ -158,6 +161,7 @@ public final class TruceServer implements AutoCloseable {
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.host = config.host();
       c.jetty.port = config.port();
+      c.jetty.modifyServer(s -> s.setErrorHandler(new JettyProblemErrorHandler(json)));
       c.staticFiles.add(s -> {
         s.hostedPath = "/webjars";
         s.directory = "/META-INF/resources/webjars";
@@ -175,6 +179,8 @@ public final class TruceServer implements AutoCloseable {
       c.routes.before(security::apply);
       c.routes.before(authenticator::identify);
       c.routes.beforeMatched(authenticator::authorize);
+      c.routes.beforeMatched(StorableFormText::check);
+      c.routes.after(new UnreadBodyDrain(config.maxBodyBytes())::apply);
       c.routes.after(ops::finish);
       problems.register(c.routes);
       ops.register(c.routes);

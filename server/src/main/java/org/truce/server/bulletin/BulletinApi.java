@@ -128,7 +128,7 @@ public final class BulletinApi {
 
   private void draft(Context ctx) {
     JsonNode body = optionalBody(ctx);
-    String reason = body == null ? null : text(body, "reason");
+    String reason = body == null ? null : text(members(body, "reason"), "reason");
     BulletinService.Drafted drafted = service.draft(date(ctx.pathParam("date")), reason, Access.principal(ctx));
     ctx.status(drafted.created() ? 201 : 200);
     ctx.json(view.of(drafted.row(), true));
@@ -139,7 +139,7 @@ public final class BulletinApi {
   }
 
   private void review(Context ctx) {
-    JsonNode body = bodies.read(ctx);
+    JsonNode body = members(bodies.read(ctx), "decision", "note");
     String decision = text(body, "decision");
     if (!"approve".equals(decision) && !"return".equals(decision)) {
       throw new ProblemHandlers.BadRequest("decision", "must be approve or return");
@@ -180,6 +180,21 @@ public final class BulletinApi {
       return null;
     }
     return bodies.read(ctx);
+  }
+
+  /** The body, when it is an object with no members but these. */
+  private static JsonNode members(JsonNode body, String... known) {
+    if (!body.isObject()) {
+      throw new ProblemHandlers.BadRequest("body", "must be a JSON object");
+    }
+    List<String> allowed = List.of(known);
+    for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw new ProblemHandlers.BadRequest(name, "unknown field; expected " + String.join(" or ", allowed));
+      }
+    }
+    return body;
   }
 
   private static String text(JsonNode body, String field) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import org.truce.core.validation.Errors;
+import org.truce.core.validation.StorableText;
 
 /** Reads a request body as a JSON tree within the size limit, refusing malformed input precisely. */
 public final class JsonBodies {
@@ -44,6 +46,9 @@ public final class JsonBodies {
       if (node == null || node.isMissingNode()) {
         throw new ProblemHandlers.BadRequest("body", "is empty; send a JSON object");
       }
+      Errors errors = new Errors();
+      StorableText.check(node, errors);
+      errors.throwIfAny();
       return new Body(body, node);
     } catch (JsonParseException e) {
       throw new ProblemHandlers.BadRequest("body", "malformed JSON at line " + e.getLocation().getLineNr()

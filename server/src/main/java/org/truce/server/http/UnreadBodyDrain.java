@@ -1,0 +1,39 @@
+package org.truce.server.http;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A refusal sent before the handler read the body (an unknown record, a missing role, a declared
+ * size over the limit) leaves the body unread, and Jetty then drops the connection without saying
+ * so: a client that reuses it fails on its next request. After such a refusal, read what is left of
+ * the body up to the body limit, or, past the limit, tell the client the connection closes.
+ */
+public final class UnreadBodyDrain {
+  private final long maxBytes;
+
+  public UnreadBodyDrain(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public void apply(Context ctx) {
+    if (ctx.status().getCode() < 400 || "GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name())) {
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[8192];
+      long left = maxBytes;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+      if (left <= 0 && in.read() >= 0) {
+        ctx.header("Connection", "close");
+      }
+    } catch (IOException | IllegalStateException e) {
+      ctx.header("Connection", "close");
+    }
+  }
+}
