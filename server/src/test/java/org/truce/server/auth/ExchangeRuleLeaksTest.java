@@ -1,0 +1,104 @@
+package org.truce.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.truce.server.testing.RunningServer;
+import org.truce.store.db.DatabaseConfig;
+
+/**
+ * What is derived from another party's report — an incident filter matching it, the link to a
+ * correction, a convoy's list of linked reports — is no more visible before the daily exchange
+ * than the report itself. Reports registered now reach the other parties at the next exchange.
+ */
+class ExchangeRuleLeaksTest {
+  /** On 9 March 2017 (no seed report that day) near Maarrat al-Numan. */
+  static String report(String party, String at, double lat, double lon, int killed, String supersedes) {
+    return """
+        {"reportingParty":"%s","occurredAt":"%s","timePrecision":"exact",
+         "location":{"latitude":%s,"longitude":%s,"precision":"exact"},"category":"shelling",
+         "allegedViolator":"SAA","killed":{"low":%d,"best":%d,"high":%d},%s"narrative":"exchange rule test"}"""
+        .formatted(party, at, lat, lon, killed, killed, killed,
+            supersedes == null ? "" : "\"supersedes\":\"" + supersedes + "\",");
+  }
+
+  static String register(RunningServer s, String party, String body) {
+    HttpResponse<String> r = s.as("officer-" + party.toLowerCase()).postJson("/api/v1/reports", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return RunningServer.json(r).get("id").asText();
+  }
+
+  /** Backdates a report's registration past the last daily exchange. */
+  static void exchange(RunningServer s, String report) {
+    s.server().database().jdbi().useHandle(h -> h.createUpdate(
+        "UPDATE report SET registered_at = registered_at - INTERVAL '2' DAY WHERE id = :id")
+        .bind("id", UUID.fromString(report)).execute());
+  }
+
+  static long incidentsMatching(RunningServer s, String filters) {
+    HttpResponse<String> r = s.get("/api/v1/incidents?limit=1000&" + filters);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode body = RunningServer.json(r);
+    assertThat(body.get("items")).hasSize((int) body.get("total").asLong());
+    return body.get("total").asLong();
+  }
+
+  static List<String> ids(JsonNode array, String field) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(n -> ids.add(n.get(field).asText()));
+    return ids;
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void incidentFiltersMatchOnlyTheMemberReportsTheCallerMaySee(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      String turkish = register(s, "TUR", report("TUR", "2017-03-09T08:30:00Z", 35.6476, 36.6737, 3, null));
+      String russian = register(s, "RUS", report("RUS", "2017-03-09T08:40:00Z", 35.6480, 36.6740, 3, null));
+      JsonNode incident = RunningServer.json(s.as("monitor").get("/api/v1/incidents?report=" + russian)).at("/items/0");
+      String code = incident.get("code").asText();
+      assertThat(RunningServer.json(s.as("monitor").get("/api/v1/incidents?report=" + turkish)).at("/items/0/code")
+          .asText()).as("one incident holds both reports").isEqualTo(code);
+      // only the Turkish report lies in the zone asked for
+      String zone = s.server().references().zones().get(0).code();
+      s.server().database().jdbi().useHandle(h -> {
+        h.createUpdate("DELETE FROM report_zone WHERE report_id IN (:r, :t)")
+            .bind("r", UUID.fromString(russian)).bind("t", UUID.fromString(turkish)).execute();
+        h.createUpdate("INSERT INTO report_zone (report_id, zone_code) VALUES (:t, :z)")
+            .bind("t", UUID.fromString(turkish)).bind("z", zone).execute();
+      });
+      RunningServer rus = s.as("officer-rus");
+      RunningServer monitor = s.as("monitor");
+      String thisIncident = "report=" + russian;
+      List<String> onTurkishReport = List.of("party=TUR", "zone=" + zone, "to=2017-03-09T08:35:00Z");
+
+      assertThat(incidentsMatching(rus, thisIncident)).as("RUS sees the incident through its own report").isEqualTo(1);
+      assertThat(incidentsMatching(rus, thisIncident + "&party=RUS")).isEqualTo(1);
+      assertThat(incidentsMatching(rus, "report=" + turkish)).isZero();
+      for (String filter : onTurkishReport) {
+        assertThat(incidentsMatching(rus, thisIncident + "&" + filter)).as(filter).isZero();
+        assertThat(incidentsMatching(monitor, thisIncident + "&" + filter)).as(filter).isEqualTo(1);
+      }
+      assertThat(incidentsMatching(monitor, "report=" + turkish)).isEqualTo(1);
+      assertThat(incidentsMatching(s.as("officer-tur"), "report=" + turkish + "&to=2017-03-09T08:35:00Z")).isEqualTo(1);
+      String page = "/incidents?party=TUR&from=2017-03-09&to=2017-03-09";
+      assertThat(rus.get(page).body()).doesNotContain(code);
+      assertThat(monitor.get(page).body()).contains(code);
+
+      exchange(s, turkish);
+      assertThat(incidentsMatching(rus, "report=" + turkish)).isEqualTo(1);
+      for (String filter : onTurkishReport) {
+        assertThat(incidentsMatching(rus, thisIncident + "&" + filter)).as(filter).isEqualTo(1);
+      }
+      assertThat(rus.get(page).body()).contains(code);
+    }
+  }
+}
