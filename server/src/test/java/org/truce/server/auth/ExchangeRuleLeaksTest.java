@@ -101,4 +101,56 @@ class ExchangeRuleLeaksTest {
       assertThat(rus.get(page).body()).contains(code);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aCorrectionNotYetExchangedNeitherLinksNorHidesTheVersionThatWas(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      String original = register(s, "TUR", report("TUR", "2017-03-09T08:30:00Z", 35.6476, 36.6737, 3, null));
+      exchange(s, original);
+      String correction = register(s, "TUR", report("TUR", "2017-03-09T08:30:00Z", 35.6476, 36.6737, 7, original));
+      RunningServer rus = s.as("officer-rus");
+      String day = "from=2017-03-09&to=2017-03-09&limit=1000";
+
+      JsonNode seen = RunningServer.json(rus.get("/api/v1/reports/" + original));
+      assertThat(seen.get("supersededBy").isNull()).isTrue();
+      assertThat(rus.get("/reports/" + original).body()).doesNotContain(correction).doesNotContain("has been corrected");
+      JsonNode listed = RunningServer.json(rus.get("/api/v1/reports?" + day)).get("items");
+      assertThat(ids(listed, "id")).containsExactly(original);
+      assertThat(listed.get(0).get("supersededBy").isNull()).isTrue();
+      assertThat(ids(RunningServer.json(rus.get("/api/v1/reports?includeSuperseded=false&" + day)).get("items"), "id"))
+          .containsExactly(original);
+      assertThat(rus.get("/api/v1/reports?f=geojson&" + day).body()).doesNotContain(correction);
+      assertThat(rus.get("/reports?" + day).body()).contains(original).doesNotContain("class=\"superseded\"");
+
+      // the incident the correction joined: RUS counts the version it was given
+      String code = RunningServer.json(s.as("monitor").get("/api/v1/incidents?report=" + original))
+          .at("/items/0/code").asText();
+      JsonNode incident = RunningServer.json(rus.get("/api/v1/incidents/" + code));
+      assertThat(ids(incident.get("reports"), "id")).containsExactly(original);
+      assertThat(incident.at("/reports/0/supersededBy").isNull()).isTrue();
+      assertThat(incident.at("/parties/registered")).extracting(JsonNode::asText).containsExactly("TUR");
+      assertThat(incident.at("/casualties/derivedKilled/best").asInt()).isEqualTo(3);
+      assertThat(incident.toString()).doesNotContain(correction);
+      assertThat(rus.get("/incidents/" + code).body()).doesNotContain(correction);
+      JsonNode whole = RunningServer.json(s.as("monitor").get("/api/v1/incidents/" + code));
+      assertThat(whole.at("/casualties/derivedKilled/best").asInt()).isEqualTo(7);
+
+      for (String reader : List.of("officer-tur", "monitor")) {
+        assertThat(RunningServer.json(s.as(reader).get("/api/v1/reports/" + original)).get("supersededBy").asText())
+            .as(reader).isEqualTo(correction);
+        assertThat(ids(RunningServer.json(s.as(reader).get("/api/v1/reports?includeSuperseded=false&" + day))
+            .get("items"), "id")).as(reader).containsExactly(correction);
+      }
+
+      exchange(s, correction);
+      assertThat(RunningServer.json(rus.get("/api/v1/reports/" + original)).get("supersededBy").asText())
+          .isEqualTo(correction);
+      assertThat(rus.get("/reports/" + original).body()).contains("/reports/" + correction);
+      assertThat(ids(RunningServer.json(rus.get("/api/v1/reports?includeSuperseded=false&" + day)).get("items"), "id"))
+          .containsExactly(correction);
+      assertThat(RunningServer.json(rus.get("/api/v1/incidents/" + code)).at("/casualties/derivedKilled/best").asInt())
+          .isEqualTo(7);
+    }
+  }
 }
