@@ -153,4 +153,47 @@ class ExchangeRuleLeaksTest {
           .isEqualTo(7);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aConvoyListsOnlyTheLinkedReportsTheCallerMaySee(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      HttpResponse<String> created = s.as("humanitarian").postJson("/api/v1/convoys", """
+          {"name":"Convoy 9","kind":"convoy","windowFrom":"%s","windowTo":"%s",
+           "route":{"type":"LineString","coordinates":[[36.60,35.80],[36.63,35.93]]},"parties":["RUS","TUR"]}"""
+          .formatted(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS)));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String convoy = RunningServer.json(created).get("id").asText();
+      String exchanged = register(s, "TUR", report("TUR", "2017-03-09T08:30:00Z", 35.6476, 36.6737, 3, null));
+      exchange(s, exchanged);
+      String recent = register(s, "TUR", report("TUR", "2017-03-09T11:00:00Z", 35.7000, 36.7000, 1, null));
+      for (String report : List.of(exchanged, recent)) {
+        HttpResponse<String> linked = s.as("monitor").postJson("/api/v1/convoys/" + convoy + "/reports",
+            "{\"reportId\":\"" + report + "\"}");
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+      }
+
+      for (String reader : List.of("officer-rus", "humanitarian")) {
+        RunningServer r = s.as(reader);
+        JsonNode one = RunningServer.json(r.get("/api/v1/convoys/" + convoy));
+        assertThat(ids(one.get("reports"), "reportId")).as(reader).containsExactly(exchanged);
+        assertThat(one.toString()).as(reader).doesNotContain(recent);
+        assertThat(r.get("/api/v1/convoys").body()).as(reader).contains(exchanged).doesNotContain(recent);
+        assertThat(r.get("/convoys/" + convoy).body()).as(reader).contains(exchanged).doesNotContain(recent);
+      }
+      for (String reader : List.of("officer-tur", "monitor", "analyst")) {
+        JsonNode one = RunningServer.json(s.as(reader).get("/api/v1/convoys/" + convoy));
+        assertThat(ids(one.get("reports"), "reportId")).as(reader).containsExactlyInAnyOrder(exchanged, recent);
+        assertThat(s.as(reader).get("/convoys/" + convoy).body()).as(reader).contains(exchanged, recent);
+      }
+      // the record itself, which the auditor reads, keeps every link
+      assertThat(s.server().humanitarian().repository().convoy(UUID.fromString(convoy)).orElseThrow().reports())
+          .hasSize(2);
+
+      exchange(s, recent);
+      assertThat(ids(RunningServer.json(s.as("officer-rus").get("/api/v1/convoys/" + convoy)).get("reports"),
+          "reportId")).containsExactlyInAnyOrder(exchanged, recent);
+    }
+  }
 }

@@ -305,6 +305,20 @@ public final class ReportRepository {
         .bind("id", id).map((rs, ctx) -> rs.getBytes("submitted_body")).findOne().filter(b -> b != null));
   }
 
+  /** Which of {@code ids} a caller restricted by {@code seenBy} may see; unknown ids are left out. */
+  public java.util.Set<UUID> visibleAmong(java.util.Collection<UUID> ids, ReportQuery.Visibility seenBy) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return db.jdbi().withHandle(h -> {
+      Query q = h.createQuery("SELECT r.id FROM report r WHERE r.id IN (<ids>)"
+          + " AND (r.reporting_party = :visibleParty OR r.registered_at < :exchangedBefore)")
+          .bindList("ids", List.copyOf(ids));
+      bindVisibility(q, seenBy);
+      return java.util.Set.copyOf(q.mapTo(UUID.class).list());
+    });
+  }
+
   public boolean exists(UUID id) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM report WHERE id = :id")
         .bind("id", id).mapTo(Long.class).one() > 0);
