@@ -42,6 +42,7 @@ import org.truce.server.humanitarian.HumanitarianApi;
 import org.truce.server.humanitarian.HumanitarianService;
 import org.truce.server.humanitarian.HumanitarianSettings;
 import org.truce.server.humanitarian.HumanitarianUi;
+import org.truce.server.humanitarian.LinkedReports;
 import org.truce.server.humanitarian.NeedToKnow;
 import org.truce.server.humanitarian.ProtectedProximity;
 import org.truce.server.incident.IncidentApi;
@@ -145,7 +146,9 @@ public final class TruceServer implements AutoCloseable {
         needToKnow, humanitarian.settings().nearestMetres(), Clock.systemUTC());
     reports.onStored(proximity::onStored);
     humanitarian.onProtectedChange(proximity::onChange);
-    HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger, json);
+    LinkedReports convoyReports = new LinkedReports(visibility, reports.repository());
+    HumanitarianApi humanitarianApi = new HumanitarianApi(humanitarian, bodies, needToKnow, ledgerApi, ledger,
+        convoyReports, json);
     this.bulletins = bulletinService(db, incidents, humanitarian, ledger);
     UiRoutes ui = new UiRoutes(reports, references, templates, new DisplayTime(config.displayZone()), json,
         config.tileUrl(), visibility, proximity);
@@ -209,7 +212,8 @@ public final class TruceServer implements AutoCloseable {
       new HumanitarianUi(humanitarian, humanitarianApi, needToKnow, templates, new DisplayTime(config.displayZone()),
           config.tileUrl(), (reportId, viewer) -> incidents.repository().incidentOf(reportId)
               .filter(id -> incidentVisibility.visible(incidents, id, viewer))
-              .flatMap(id -> incidents.repository().find(id)).map(row -> row.code())).register(c.routes);
+              .flatMap(id -> incidents.repository().find(id)).map(row -> row.code()), convoyReports)
+          .register(c.routes);
       AlertsOfIncident incidentAlerts = new AlertsOfIncident(humanitarian, needToKnow);
       new IncidentApi(incidents, evidence, references, bodies, incidentVisibility, incidentAlerts, json)
           .register(c.routes);

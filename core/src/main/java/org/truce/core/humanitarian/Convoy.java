@@ -21,6 +21,12 @@ public record Convoy(UUID id, String name, NotificationType kind, String organis
   /** A report linked to the convoy, automatically (deconfliction) or by hand. */
   public record LinkedReport(UUID reportId, Instant linkedAt, String linkedBy, String how) {}
 
+  /** The same convoy with {@code shown} as its linked reports (a reader's view of them). */
+  public Convoy withReports(List<LinkedReport> shown) {
+    return new Convoy(id, name, kind, organisation, requestedBy, route, windowFrom, windowTo, cargo, beneficiaries,
+        unEscort, escortDetail, parties, status, notificationId, createdAt, events, List.copyOf(shown));
+  }
+
   /** When it arrived or was aborted, or null while in transit or not yet departed. */
   public Instant endedAt() {
     return events.stream().filter(e -> e.type().equals("arrived") || e.type().equals("aborted")).map(Event::at)

@@ -35,9 +35,12 @@ public final class HumanitarianApi {
   private final ObjectMapper json;
   private final org.truce.server.ledger.LedgerApi ledgerApi;
   private final org.truce.server.ledger.LedgerService ledger;
+  private final LinkedReports linkedReports;
 
   public HumanitarianApi(HumanitarianService service, JsonBodies bodies, NeedToKnow needToKnow,
-      org.truce.server.ledger.LedgerApi ledgerApi, org.truce.server.ledger.LedgerService ledger, ObjectMapper json) {
+      org.truce.server.ledger.LedgerApi ledgerApi, org.truce.server.ledger.LedgerService ledger,
+      LinkedReports linkedReports, ObjectMapper json) {
+    this.linkedReports = linkedReports;
     this.ledgerApi = ledgerApi;
     this.ledger = ledger;
     this.service = service;
@@ -282,7 +285,7 @@ public final class HumanitarianApi {
   private void convoys(Context ctx) {
     ObjectNode body = json.createObjectNode();
     ArrayNode out = body.putArray("items");
-    List<Convoy> items = service.repository().convoys();
+    List<Convoy> items = linkedReports.seenBy(service.repository().convoys(), Access.principal(ctx));
     boolean export = service.settings().coordinateExport();
     items.forEach(c -> out.add(export ? convoyView(ctx, c) : view.convoy(c, false)));
     body.put("total", items.size());
@@ -318,11 +321,12 @@ public final class HumanitarianApi {
   }
 
   ObjectNode convoyView(Context ctx, Convoy c) {
-    boolean shown = NeedToKnow.seesCoordinates(Access.principal(ctx), c, service.notificationOf(c));
+    Principal p = Access.principal(ctx);
+    boolean shown = NeedToKnow.seesCoordinates(p, c, service.notificationOf(c));
     if (shown) {
       needToKnow.viewed(ctx, "convoy", c.id());
     }
-    return view.convoy(c, shown);
+    return view.convoy(linkedReports.seenBy(c, p), shown);
   }
 
   // ---- alerts

@@ -41,6 +41,7 @@ public final class HumanitarianUi {
   private final DisplayTime time;
   private final String tileUrl;
   private final IncidentCodes incidentCodes;
+  private final LinkedReports linkedReports;
 
   /** The code of the incident a report belongs to, when the viewer may see that incident. */
   public interface IncidentCodes {
@@ -48,8 +49,9 @@ public final class HumanitarianUi {
   }
 
   public HumanitarianUi(HumanitarianService service, HumanitarianApi api, NeedToKnow needToKnow, Templates templates,
-      DisplayTime time, String tileUrl, IncidentCodes incidentCodes) {
+      DisplayTime time, String tileUrl, IncidentCodes incidentCodes, LinkedReports linkedReports) {
     this.incidentCodes = incidentCodes;
+    this.linkedReports = linkedReports;
     this.service = service;
     this.api = api;
     this.needToKnow = needToKnow;
@@ -194,8 +196,8 @@ public final class HumanitarianUi {
     params.put("parties", String.join(", ", c.parties()));
     params.put("responses", responses);
     params.put("timeline", timeline);
-    params.put("reports", c.reports().stream().map(r -> new LinkedReportRow(r.reportId().toString(),
-        incidentCodes.of(r.reportId(), p).orElse(""))).toList());
+    params.put("reports", linkedReports.seenBy(c, p).reports().stream()
+        .map(r -> new LinkedReportRow(r.reportId().toString(), incidentCodes.of(r.reportId(), p).orElse(""))).toList());
     params.put("route", coordinates ? routeText(c) : "");
     params.put("alerts", alerts(p, c.id()));
     params.put("departedUnacknowledged", c.departedUnacknowledged());

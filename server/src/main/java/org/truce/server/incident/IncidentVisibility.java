@@ -19,6 +19,7 @@ import org.truce.store.incident.IncidentEvent;
 import org.truce.store.incident.IncidentRow;
 import org.truce.store.incident.IncidentQuery;
 import org.truce.store.report.ReportQuery;
+import org.truce.store.report.StoredReport;
 
 /**
  * The exchange rule applied to incidents: a party officer sees an incident once one of its reports
@@ -61,32 +62,48 @@ public final class IncidentVisibility {
    * party officer sees only the member reports the exchange has given it, and what is computed
    * from them — which parties registered it, the suggested grading, the derived casualties — is
    * computed again from those alone; history entries that name a report it may not see yet keep
-   * their kind, time and version (public in the log anyway) but not their content; proposals are
+   * their kind, time and version (public in the log anyway) but not their content; a member's
+   * correction it may not see yet is not named, and the member counts as current; proposals are
    * the monitors' business.
    */
   public IncidentService.View restrict(IncidentService.View v, Principal p) {
     if (reports.of(p) == null) {
       return v;
     }
-    List<IncidentService.MemberView> members = v.members().stream()
+    List<IncidentService.MemberView> visible = v.members().stream()
         .filter(m -> reports.canSee(p, m.report().report())).toList();
-    if (!sees(p, members.stream().map(m -> m.report().report()).toList(),
+    if (!sees(p, visible.stream().map(m -> m.report().report()).toList(),
         v.positions().stream().map(pos -> pos.party()).collect(java.util.stream.Collectors.toSet()))) {
       throw new ProblemHandlers.NotFound("no incident " + v.incident().code());
     }
-    if (members.size() == v.members().size()) {
-      return new IncidentService.View(v.incident(), v.members(), v.standing(), v.derivedKilled(), v.derivedInjured(),
-          v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), v.history());
-    }
     Set<UUID> seen = new HashSet<>();
-    members.forEach(m -> seen.add(m.member().reportId()));
+    visible.forEach(m -> seen.add(m.member().reportId()));
     Map<UUID, Boolean> others = new HashMap<>();
     Predicate<UUID> visibleReport = id -> seen.contains(id) || others.computeIfAbsent(id,
         x -> reportById.apply(x).map(r -> reports.canSee(p, r)).orElse(false));
+    List<IncidentService.MemberView> members = visible.stream().map(m -> withoutHiddenCorrection(m, visibleReport))
+        .toList();
+    if (members.equals(v.members())) {
+      return new IncidentService.View(v.incident(), v.members(), v.standing(), v.derivedKilled(), v.derivedInjured(),
+          v.assessment(), v.positions(), v.assessments(), v.investigations(), v.evidence(), List.of(), v.history());
+    }
     List<IncidentEvent> history = v.history().stream()
         .map(e -> HistoryRedaction.namesOnlyVisibleReports(e, visibleReport) ? e : HistoryRedaction.withheld(e)).toList();
     return IncidentService.restrictedView(v, seenThrough(v.incident(),
         members.stream().map(m -> m.report().report()).toList()), members, history);
+  }
+
+  /**
+   * The member as a reader who may not see its correction yet reads it: still current, so it is
+   * shown unstruck and counts in what is derived from the members (a report has one correction).
+   */
+  private static IncidentService.MemberView withoutHiddenCorrection(IncidentService.MemberView m,
+      Predicate<UUID> visibleReport) {
+    StoredReport r = m.report();
+    if (r.supersededBy() == null || visibleReport.test(r.supersededBy())) {
+      return m;
+    }
+    return new IncidentService.MemberView(m.member(), new StoredReport(r.report(), r.contentHash(), null));
   }
 
   /** The incident's history as {@code p} may see it; the whole view is built only for a restricted reader. */

@@ -73,8 +73,9 @@ public final class ReportApi {
 
   private void get(Context ctx) {
     UUID id = parseId(ctx.pathParam("id"));
-    StoredReport stored = service.find(id)
-        .filter(r -> visibility.canSee(Access.principal(ctx), r.report()))
+    Principal p = Access.principal(ctx);
+    StoredReport stored = service.find(id, visibility.of(p))
+        .filter(r -> visibility.canSee(p, r.report()))
         .orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
     ctx.json(view.withNearby(view.of(stored), nearby.seenBy(id, ctx)));
   }

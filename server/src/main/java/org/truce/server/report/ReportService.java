@@ -20,6 +20,7 @@ import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
 import org.truce.server.reference.ReferenceData;
 import org.truce.store.report.ReportRepository;
+import org.truce.store.report.ReportQuery;
 import org.truce.store.report.StoredReport;
 
 /**
@@ -186,6 +187,11 @@ public final class ReportService {
 
   public Optional<StoredReport> find(UUID id) {
     return reports.find(id);
+  }
+
+  /** As {@link ReportRepository#find(UUID, ReportQuery.Visibility)}: linking only to a correction {@code seenBy} may see. */
+  public Optional<StoredReport> find(UUID id, ReportQuery.Visibility seenBy) {
+    return reports.find(id, seenBy);
   }
 
   /** Waits up to {@code timeout} for the ledger entry's leaf index. */

@@ -90,7 +90,8 @@ public final class UiRoutes {
     } catch (IllegalArgumentException e) {
       throw new ProblemHandlers.NotFound("no report " + raw);
     }
-    StoredReport stored = reports.find(id).filter(r -> visibility.canSee(Access.principal(ctx), r.report()))
+    Principal viewer = Access.principal(ctx);
+    StoredReport stored = reports.find(id, visibility.of(viewer)).filter(r -> visibility.canSee(viewer, r.report()))
         .orElseThrow(() -> new ProblemHandlers.NotFound("no report " + id));
     templates.render(ctx, "report.jte", Map.of("page", PageInfo.of("Report", "reports"),
         "r", ReportDetail.of(stored, time, nearby.seenBy(id, ctx))));

@@ -209,8 +209,11 @@ class HumanitarianApiTest {
       arrived.get("timeline").forEach(e -> timeline.add(e.get("type").asText()));
       assertThat(timeline).containsExactly("requested", "notified", "acknowledged", "departed", "checkpoint", "arrived");
       assertThat(arrived.get("checkpointsPassed").get(0).asText()).isEqualTo("Saraqib");
-      assertThat(arrived.at("/reports/0/reportId").asText()).isEqualTo(attack);
-      assertThat(arrived.at("/reports/0/how").asText()).isEqualTo("auto");
+      // the organisation reads RUS's report, like any other, from the next daily exchange; monitors at once
+      assertThat(arrived.get("reports")).isEmpty();
+      JsonNode monitored = RunningServer.json(s.as("monitor").get(path));
+      assertThat(monitored.at("/reports/0/reportId").asText()).isEqualTo(attack);
+      assertThat(monitored.at("/reports/0/how").asText()).isEqualTo("auto");
       assertThat(alerts(s, "humanitarian", "?targetType=convoy&targetId=" + convoy)).hasSize(1);
       assertThat(kindOf(s, convoy + "/e6")).isEqualTo("convoy.status");
 

@@ -747,6 +747,12 @@ public final class IncidentRepository {
   public Page<IncidentRow> list(IncidentQuery q) {
     StringBuilder where = new StringBuilder(" WHERE 1=1");
     List<java.util.function.Consumer<Query>> binds = new ArrayList<>();
+    // A restricted caller's filters match only the member reports it may see, as its listed row shows them.
+    String seen = q.visibility() == null ? ""
+        : " AND (mbr.reporting_party = :visibleParty OR mbr.registered_at < :exchangedBefore)";
+    String member = "FROM incident_report mb JOIN report mbr ON mbr.id = mb.report_id WHERE mb.incident_id = i.id" + seen;
+    String occurredFrom = q.visibility() == null ? "i.occurred_from"
+        : "COALESCE((SELECT MIN(mb.t_from) " + member + "), i.occurred_from)";
     if (!q.includeMerged() && q.status() == null) {
       where.append(" AND i.status = 'OPEN'");
     }
@@ -763,30 +769,30 @@ public final class IncidentRepository {
       binds.add(s -> s.bind("disputed", q.disputed()));
     }
     if (q.from() != null) {
-      where.append(" AND i.occurred_to >= :from");
+      where.append(q.visibility() == null ? " AND i.occurred_to >= :from"
+          : " AND COALESCE((SELECT MAX(mb.t_to) " + member + "), i.occurred_to) >= :from");
       binds.add(s -> s.bind("from", Timestamp.from(q.from())));
     }
     if (q.to() != null) {
-      where.append(" AND i.occurred_from < :to");
+      where.append(" AND ").append(occurredFrom).append(" < :to");
       binds.add(s -> s.bind("to", Timestamp.from(q.to())));
     }
     if (q.party() != null) {
-      where.append(" AND (EXISTS (SELECT 1 FROM incident_report p WHERE p.incident_id = i.id AND p.reporting_party = :party)"
+      where.append(" AND (EXISTS (SELECT 1 " + member + " AND mb.reporting_party = :party)"
           + " OR EXISTS (SELECT 1 FROM incident_position pp WHERE pp.incident_id = i.id AND pp.party = :party))");
       binds.add(s -> s.bind("party", q.party()));
     }
     if (q.zone() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM incident_report z JOIN report_zone rz ON rz.report_id = z.report_id"
-          + " WHERE z.incident_id = i.id AND rz.zone_code = :zone)");
+      where.append(" AND EXISTS (SELECT 1 " + member
+          + " AND EXISTS (SELECT 1 FROM report_zone rz WHERE rz.report_id = mb.report_id AND rz.zone_code = :zone))");
       binds.add(s -> s.bind("zone", q.zone()));
     }
     if (q.report() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM incident_report r WHERE r.incident_id = i.id AND r.report_id = :report)");
+      where.append(" AND EXISTS (SELECT 1 " + member + " AND mb.report_id = :report)");
       binds.add(s -> s.bind("report", q.report()));
     }
     if (q.visibility() != null) {
-      where.append(" AND (EXISTS (SELECT 1 FROM incident_report vm JOIN report vr ON vr.id = vm.report_id"
-          + " WHERE vm.incident_id = i.id AND (vr.reporting_party = :visibleParty OR vr.registered_at < :exchangedBefore))"
+      where.append(" AND (EXISTS (SELECT 1 " + member + ")"
           + " OR EXISTS (SELECT 1 FROM incident_position vp WHERE vp.incident_id = i.id AND vp.party = :visibleParty))");
       binds.add(s -> s.bind("visibleParty", q.visibility().party())
           .bind("exchangedBefore", Timestamp.from(q.visibility().exchangedBefore())));
@@ -795,7 +801,8 @@ public final class IncidentRepository {
       Query count = h.createQuery("SELECT COUNT(*) FROM incident i" + where);
       binds.forEach(b -> b.accept(count));
       long total = count.mapTo(Long.class).one();
-      Query page = h.createQuery(SELECT + where + " ORDER BY i.occurred_from DESC, i.seq DESC LIMIT :limit OFFSET :offset");
+      Query page = h.createQuery(SELECT + where + " ORDER BY " + occurredFrom + " DESC, i.seq DESC"
+          + " LIMIT :limit OFFSET :offset");
       binds.forEach(b -> b.accept(page));
       page.bind("limit", q.limit()).bind("offset", q.offset());
       return new Page<>(page.map((rs, ctx) -> row(rs)).list(), total, q.limit(), q.offset());

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * Filters for listing reports; every field is optional (null = no filter). The bounding box is
- * west, south, east, north in degrees. {@code includeSuperseded} keeps corrected reports in the list.
+ * west, south, east, north in degrees. {@code includeSuperseded} keeps corrected reports in the list;
+ * with a {@code visibility}, only a correction the caller may see counts, here and in
+ * {@code supersededBy}.
  */
 public record ReportQuery(Instant from, Instant to, String party, String category, String zone,
     String governorate, double[] bbox, boolean includeSuperseded, int limit, int offset, Visibility visibility) {

@@ -281,17 +281,42 @@ public final class ReportRepository {
   }
 
   public Optional<StoredReport> find(UUID id) {
-    return db.jdbi().withHandle(h -> h.createQuery(SELECT + " WHERE r.id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> read(rs))
-        .findOne()
-        .map(r -> withZones(h, List.of(r)).get(0)));
+    return find(id, null);
+  }
+
+  /**
+   * Report {@code id} as a caller restricted by {@code seenBy} reads it (null: unrestricted): its
+   * {@code supersededBy} names only a correction that caller may see. Whether it may see the
+   * report itself is the caller's to check.
+   */
+  public Optional<StoredReport> find(UUID id, ReportQuery.Visibility seenBy) {
+    return db.jdbi().withHandle(h -> {
+      Query q = h.createQuery(select(seenBy) + " WHERE r.id = :id").bind("id", id);
+      if (seenBy != null) {
+        bindVisibility(q, seenBy);
+      }
+      return q.map((rs, ctx) -> read(rs)).findOne().map(r -> withZones(h, List.of(r)).get(0));
+    });
   }
 
   /** The bytes a party signed when it submitted report {@code id}, if it signed. */
   public Optional<byte[]> signedBody(UUID id) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT submitted_body FROM report WHERE id = :id")
         .bind("id", id).map((rs, ctx) -> rs.getBytes("submitted_body")).findOne().filter(b -> b != null));
+  }
+
+  /** Which of {@code ids} a caller restricted by {@code seenBy} may see; unknown ids are left out. */
+  public java.util.Set<UUID> visibleAmong(java.util.Collection<UUID> ids, ReportQuery.Visibility seenBy) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return db.jdbi().withHandle(h -> {
+      Query q = h.createQuery("SELECT r.id FROM report r WHERE r.id IN (<ids>)"
+          + " AND (r.reporting_party = :visibleParty OR r.registered_at < :exchangedBefore)")
+          .bindList("ids", List.copyOf(ids));
+      bindVisibility(q, seenBy);
+      return java.util.Set.copyOf(q.mapTo(UUID.class).list());
+    });
   }
 
   public boolean exists(UUID id) {
@@ -309,7 +334,7 @@ public final class ReportRepository {
     return db.jdbi().withHandle(h -> {
       Filter f = filter(q);
       long total = f.bind(h.createQuery("SELECT COUNT(*) FROM report r" + f.where())).mapTo(Long.class).one();
-      Query page = f.bind(h.createQuery(SELECT + f.where()
+      Query page = f.bind(h.createQuery(select(q.visibility()) + f.where()
           + " ORDER BY r.occurred_at DESC, r.seq DESC LIMIT :limit OFFSET :offset"));
       page.bind("limit", q.limit()).bind("offset", q.offset());
       List<StoredReport> items = withZones(h, page.map((rs, ctx) -> read(rs)).list());
@@ -330,7 +355,7 @@ public final class ReportRepository {
     return db.jdbi().withHandle(h -> {
       Filter f = filter(q);
       long matched = f.bind(h.createQuery("SELECT COUNT(*) FROM report r" + f.where())).mapTo(Long.class).one();
-      Query page = f.bind(h.createQuery(SELECT + f.where() + " AND r.seq > :after ORDER BY r.seq LIMIT :limit"));
+      Query page = f.bind(h.createQuery(select(q.visibility()) + f.where() + " AND r.seq > :after ORDER BY r.seq LIMIT :limit"));
       page.bind("after", afterSeq).bind("limit", q.limit() + 1);
       List<Long> seqs = new ArrayList<>();
       List<StoredReport> rows = page.map((rs, ctx) -> {
@@ -389,12 +414,12 @@ public final class ReportRepository {
       binders.add(s -> s.bind("w", q.bbox()[0]).bind("s", q.bbox()[1]).bind("e", q.bbox()[2]).bind("n", q.bbox()[3]));
     }
     if (!q.includeSuperseded()) {
-      where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id)");
+      where.append(" AND NOT EXISTS (SELECT 1 FROM report c WHERE c.supersedes = r.id")
+          .append(visibleCorrection(q.visibility())).append(')');
     }
     if (q.visibility() != null) {
       where.append(" AND (r.reporting_party = :visibleParty OR r.registered_at < :exchangedBefore)");
-      binders.add(b -> b.bind("visibleParty", q.visibility().party())
-          .bind("exchangedBefore", Timestamp.from(q.visibility().exchangedBefore())));
+      binders.add(b -> bindVisibility(b, q.visibility()));
     }
     return new Filter(where.toString(), binders);
   }
@@ -415,7 +440,7 @@ public final class ReportRepository {
       Timestamp t = afterTime;
       long s = afterSeq;
       List<Map.Entry<Long, StoredReport>> page = db.jdbi().withHandle(h -> {
-        Query query = h.createQuery(SELECT + f.where()
+        Query query = h.createQuery(select(q.visibility()) + f.where()
             + (t == null ? "" : " AND (r.occurred_at > :afterTime OR (r.occurred_at = :afterTime AND r.seq > :afterSeq))")
             + " ORDER BY r.occurred_at, r.seq FETCH FIRST :pageSize ROWS ONLY");
         f.bind(query);
@@ -560,8 +585,25 @@ public final class ReportRepository {
     void bind(Query query);
   }
 
-  private static final String SELECT = "SELECT r.*, (SELECT c.id FROM report c WHERE c.supersedes = r.id"
-      + " ORDER BY c.seq FETCH FIRST 1 ROWS ONLY) AS superseded_by FROM report r";
+  private static final String SELECT = select(null);
+
+  /** The report columns with {@code superseded_by}: its correction, when {@code seenBy} may see it. */
+  private static String select(ReportQuery.Visibility seenBy) {
+    return "SELECT r.*, (SELECT c.id FROM report c WHERE c.supersedes = r.id" + visibleCorrection(seenBy)
+        + " ORDER BY c.seq FETCH FIRST 1 ROWS ONLY) AS superseded_by FROM report r";
+  }
+
+  /**
+   * The condition on a correction {@code c} for a restricted caller: one not exchanged to it yet
+   * neither links from nor hides the version it was given (binds visibleParty and exchangedBefore).
+   */
+  private static String visibleCorrection(ReportQuery.Visibility seenBy) {
+    return seenBy == null ? "" : " AND (c.reporting_party = :visibleParty OR c.registered_at < :exchangedBefore)";
+  }
+
+  private static void bindVisibility(Query q, ReportQuery.Visibility seenBy) {
+    q.bind("visibleParty", seenBy.party()).bind("exchangedBefore", Timestamp.from(seenBy.exchangedBefore()));
+  }
 
   private List<StoredReport> withZones(Handle h, List<StoredReport> rows) {
     if (rows.isEmpty()) {
