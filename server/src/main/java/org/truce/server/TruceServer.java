@@ -117,7 +117,8 @@ public final class TruceServer implements AutoCloseable {
         org.truce.core.incident.MatchSettings.fromEnvironment(config.environment()), Clock.systemUTC());
     reports.onStored(incidents::onStored);
     this.evidence = new EvidenceService(new EvidenceVault(config.dataDir()), incidents.evidenceRepository(),
-        incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(config.environment()));
+        incidents.repository(), ledger, new org.truce.store.auth.AuditLog(db), Clock.systemUTC(),
+        EvidenceApi.maxBytesFromEnvironment(config.environment()));
 
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
