@@ -141,6 +141,23 @@ public final class AuthService {
     return new SignIn(principal(a, roles(a), "session"), null);
   }
 
+  /**
+   * An administrator lifts a lock-out before it runs out (and clears the count of wrong passwords);
+   * audited as {@code account.unlocked}. False when there is no such account.
+   */
+  public boolean unlock(String username, Principal by, String address) {
+    Optional<Account> a = accounts.find(username);
+    if (a.isEmpty()) {
+      return false;
+    }
+    accounts.unlock(username);
+    Instant locked = a.get().lockedUntil();
+    audit.record(now(), by.account(), by.party(), "account.unlocked", "account", username, "ok",
+        locked != null && locked.isAfter(now()) ? "was locked until " + locked
+            : "was not locked; " + a.get().failedAttempts() + " failed attempt(s) cleared", address);
+    return true;
+  }
+
   /** A new web session; returns the cookie value and its CSRF token. */
   public NewSession startSession(String username) {
     String cookie = Secrets.random(32);

@@ -97,6 +97,7 @@ class AccessMatrixTest {
         rule("POST", "/api/v1/admin/accounts", "/api/v1/admin/accounts", Set.of("admin")),
         rule("POST", "/api/v1/admin/accounts/{username}/disable", "/api/v1/admin/accounts/nobody/disable", Set.of("admin")),
         rule("POST", "/api/v1/admin/accounts/{username}/enable", "/api/v1/admin/accounts/nobody/enable", Set.of("admin")),
+        rule("POST", "/api/v1/admin/accounts/{username}/unlock", "/api/v1/admin/accounts/nobody/unlock", Set.of("admin")),
         rule("POST", "/api/v1/admin/accounts/{username}/tokens", "/api/v1/admin/accounts/nobody/tokens", Set.of("admin")),
         rule("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", Set.of("admin")),
         rule("POST", "/api/v1/admin/party-keys", "/api/v1/admin/party-keys", Set.of("admin")),
