@@ -33,6 +33,7 @@ import org.truce.server.geo.GazetteerFiles;
 import org.truce.server.http.Json;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
+import org.truce.server.http.RegisteredRoutes;
 import org.truce.server.http.SecurityHeaders;
 import org.truce.server.humanitarian.AlertsOfIncident;
 import org.truce.server.humanitarian.HumanitarianApi;
@@ -96,6 +97,7 @@ public final class TruceServer implements AutoCloseable {
   private final HumanitarianService humanitarian;
   private final BulletinService bulletins;
   private final ProtectedProximity proximity;
+  private final RegisteredRoutes routes = new RegisteredRoutes();
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -153,6 +155,7 @@ public final class TruceServer implements AutoCloseable {
         references, Clock.systemUTC());
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
+      c.events.handlerAdded(routes::added);
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
       c.http.maxRequestSize = config.maxBodyBytes();
       c.http.prefer405over404 = true;
@@ -311,6 +314,11 @@ public final class TruceServer implements AutoCloseable {
 
   public LedgerService ledger() {
     return ledger;
+  }
+
+  /** The HTTP routes registered, with their declared roles. */
+  public RegisteredRoutes routes() {
+    return routes;
   }
 
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
