@@ -35,6 +35,7 @@ import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.RegisteredRoutes;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.http.TrustedProxies;
 import org.truce.server.humanitarian.AlertsOfIncident;
 import org.truce.server.humanitarian.HumanitarianApi;
 import org.truce.server.humanitarian.HumanitarianService;
@@ -127,6 +128,7 @@ public final class TruceServer implements AutoCloseable {
     ops.addCheck("ledger", ledger::isHealthy);
     ProblemHandlers problems = new ProblemHandlers(json, config.maxBodyBytes());
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
+    TrustedProxies proxies = TrustedProxies.fromEnvironment(config.environment());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
     this.boundaries = new BoundaryService(references, new ReportRepository(db));
     ZoneService zoneService = new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC());
@@ -156,6 +158,7 @@ public final class TruceServer implements AutoCloseable {
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.events.handlerAdded(routes::added);
+      proxies.install(c.contextResolver);
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
       c.http.maxRequestSize = config.maxBodyBytes();
       c.http.prefer405over404 = true;
