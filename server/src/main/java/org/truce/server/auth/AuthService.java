@@ -64,8 +64,15 @@ public final class AuthService {
     return tokens;
   }
 
-  /** Outcome of a sign-in: the principal, or why it was refused (deliberately vague for the user). */
-  public record SignIn(Principal principal, String refusal) {
+  /**
+   * Outcome of a sign-in: the principal, or why it was refused (deliberately vague for the user);
+   * {@code retryAfter} is set when the address made too many attempts.
+   */
+  public record SignIn(Principal principal, String refusal, Duration retryAfter) {
+    SignIn(Principal principal, String refusal) {
+      this(principal, refusal, null);
+    }
+
     public boolean ok() {
       return principal != null;
     }
@@ -107,9 +114,10 @@ public final class AuthService {
 
   /** Password sign-in with per-address rate limiting and per-account lock-out. */
   public SignIn signIn(String username, String password, String address) {
-    if (!limiter.tryAcquire(address)) {
+    Optional<Duration> wait = limiter.attempt(address);
+    if (wait.isPresent()) {
       audit.record(now(), username, null, "signin", "account", username, "refused", "rate limited", address);
-      return new SignIn(null, "Too many attempts from your address; wait a few minutes.");
+      return new SignIn(null, "Too many attempts from your address; wait a few minutes.", wait.get());
     }
     Optional<Account> found = username == null ? Optional.empty() : accounts.find(username.trim().toLowerCase(Locale.ROOT));
     boolean matches = PasswordHasher.verify(password == null ? new char[0] : password.toCharArray(),

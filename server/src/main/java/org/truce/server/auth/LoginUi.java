@@ -48,6 +48,11 @@ public final class LoginUi {
       return;
     }
     AuthService.SignIn result = auth.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+    if (result.retryAfter() != null) {
+      ctx.status(429).header("Retry-After", Long.toString(Math.max(1, (result.retryAfter().toMillis() + 999) / 1000)));
+      render(ctx, next, result.refusal());
+      return;
+    }
     if (!result.ok()) {
       ctx.status(401);
       render(ctx, next, result.refusal());
