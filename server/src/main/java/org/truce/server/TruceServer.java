@@ -36,7 +36,9 @@ import org.truce.server.http.JsonBodies;
 import org.truce.server.http.StorableFormText;
 import org.truce.server.http.UnreadBodyDrain;
 import org.truce.server.http.ProblemHandlers;
+import org.truce.server.http.RegisteredRoutes;
 import org.truce.server.http.SecurityHeaders;
+import org.truce.server.http.TrustedProxies;
 import org.truce.server.humanitarian.AlertsOfIncident;
 import org.truce.server.humanitarian.HumanitarianApi;
 import org.truce.server.humanitarian.HumanitarianService;
@@ -100,6 +102,7 @@ public final class TruceServer implements AutoCloseable {
   private final HumanitarianService humanitarian;
   private final BulletinService bulletins;
   private final ProtectedProximity proximity;
+  private final RegisteredRoutes routes = new RegisteredRoutes();
   private final Javalin app;
 
   private TruceServer(TruceConfig config, Database db) throws IOException {
@@ -121,13 +124,15 @@ public final class TruceServer implements AutoCloseable {
         org.truce.core.incident.MatchSettings.fromEnvironment(config.environment()), Clock.systemUTC());
     reports.onStored(incidents::onStored);
     this.evidence = new EvidenceService(new EvidenceVault(config.dataDir()), incidents.evidenceRepository(),
-        incidents.repository(), ledger, Clock.systemUTC(), EvidenceApi.maxBytesFromEnvironment(config.environment()));
+        incidents.repository(), ledger, new org.truce.store.auth.AuditLog(db), Clock.systemUTC(),
+        EvidenceApi.maxBytesFromEnvironment(config.environment()));
 
     Operations ops = new Operations();
     ops.addCheck("database", db::isHealthy);
     ops.addCheck("ledger", ledger::isHealthy);
     ProblemHandlers problems = new ProblemHandlers(json, config.maxBodyBytes());
     SecurityHeaders security = new SecurityHeaders(config.tileUrl());
+    TrustedProxies proxies = TrustedProxies.fromEnvironment(config.environment());
     JsonBodies bodies = new JsonBodies(json, config.maxBodyBytes());
     this.boundaries = new BoundaryService(references, new ReportRepository(db));
     ZoneService zoneService = new ZoneService(references, new ReportRepository(db), ledger, Clock.systemUTC());
@@ -158,6 +163,8 @@ public final class TruceServer implements AutoCloseable {
         references, Clock.systemUTC());
     this.app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
+      c.events.handlerAdded(routes::added);
+      proxies.install(c.contextResolver);
       c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
       c.http.maxRequestSize = config.maxBodyBytes();
       c.http.prefer405over404 = true;
@@ -320,6 +327,11 @@ public final class TruceServer implements AutoCloseable {
 
   public LedgerService ledger() {
     return ledger;
+  }
+
+  /** The HTTP routes registered, with their declared roles. */
+  public RegisteredRoutes routes() {
+    return routes;
   }
 
   /** Stops accepting requests, lets those in flight finish, then closes the database. */

@@ -42,6 +42,7 @@ public final class AccountApi {
     routes.post("/api/v1/admin/accounts", this::createAccount, Role.ADMIN);
     routes.post("/api/v1/admin/accounts/{username}/disable", ctx -> setDisabled(ctx, true), Role.ADMIN);
     routes.post("/api/v1/admin/accounts/{username}/enable", ctx -> setDisabled(ctx, false), Role.ADMIN);
+    routes.post("/api/v1/admin/accounts/{username}/unlock", this::unlock, Role.ADMIN);
     routes.post("/api/v1/admin/accounts/{username}/tokens", this::issueFor, Role.ADMIN);
     routes.get("/api/v1/admin/audit", this::audit, Role.ADMIN);
   }
@@ -131,6 +132,14 @@ public final class AccountApi {
     Principal by = Access.principal(ctx);
     auth.audit().record(Instant.now(), by.account(), by.party(), disabled ? "account.disabled" : "account.enabled",
         "account", username, "ok", null, ctx.ip());
+    ctx.status(204);
+  }
+
+  private void unlock(Context ctx) {
+    String username = ctx.pathParam("username");
+    if (!auth.unlock(username, Access.principal(ctx), ctx.ip())) {
+      throw new ProblemHandlers.NotFound("no account " + username);
+    }
     ctx.status(204);
   }
 

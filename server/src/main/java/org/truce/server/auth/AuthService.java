@@ -64,8 +64,15 @@ public final class AuthService {
     return tokens;
   }
 
-  /** Outcome of a sign-in: the principal, or why it was refused (deliberately vague for the user). */
-  public record SignIn(Principal principal, String refusal) {
+  /**
+   * Outcome of a sign-in: the principal, or why it was refused (deliberately vague for the user);
+   * {@code retryAfter} is set when the address made too many attempts.
+   */
+  public record SignIn(Principal principal, String refusal, Duration retryAfter) {
+    SignIn(Principal principal, String refusal) {
+      this(principal, refusal, null);
+    }
+
     public boolean ok() {
       return principal != null;
     }
@@ -107,9 +114,10 @@ public final class AuthService {
 
   /** Password sign-in with per-address rate limiting and per-account lock-out. */
   public SignIn signIn(String username, String password, String address) {
-    if (!limiter.tryAcquire(address)) {
+    Optional<Duration> wait = limiter.attempt(address);
+    if (wait.isPresent()) {
       audit.record(now(), username, null, "signin", "account", username, "refused", "rate limited", address);
-      return new SignIn(null, "Too many attempts from your address; wait a few minutes.");
+      return new SignIn(null, "Too many attempts from your address; wait a few minutes.", wait.get());
     }
     Optional<Account> found = username == null ? Optional.empty() : accounts.find(username.trim().toLowerCase(Locale.ROOT));
     boolean matches = PasswordHasher.verify(password == null ? new char[0] : password.toCharArray(),
@@ -139,6 +147,23 @@ public final class AuthService {
     accounts.recordSuccess(a.username());
     audit.record(now(), a.username(), a.party(), "signin", "account", a.username(), "ok", null, address);
     return new SignIn(principal(a, roles(a), "session"), null);
+  }
+
+  /**
+   * An administrator lifts a lock-out before it runs out (and clears the count of wrong passwords);
+   * audited as {@code account.unlocked}. False when there is no such account.
+   */
+  public boolean unlock(String username, Principal by, String address) {
+    Optional<Account> a = accounts.find(username);
+    if (a.isEmpty()) {
+      return false;
+    }
+    accounts.unlock(username);
+    Instant locked = a.get().lockedUntil();
+    audit.record(now(), by.account(), by.party(), "account.unlocked", "account", username, "ok",
+        locked != null && locked.isAfter(now()) ? "was locked until " + locked
+            : "was not locked; " + a.get().failedAttempts() + " failed attempt(s) cleared", address);
+    return true;
   }
 
   /** A new web session; returns the cookie value and its CSRF token. */

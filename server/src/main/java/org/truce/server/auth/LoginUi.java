@@ -7,13 +7,14 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.HashMap;
 import java.util.Map;
+import org.truce.server.http.TrustedProxies;
 import org.truce.server.ui.PageInfo;
 import org.truce.server.ui.Templates;
 
 /**
  * Password sign-in for the web UI. The login form is protected against CSRF by a double-submit
  * token (a cookie and a form field that must match); the session cookie is HttpOnly,
- * SameSite=Strict, and Secure when served over TLS.
+ * SameSite=Strict, and Secure when served over TLS ({@link TrustedProxies#overTls}).
  */
 public final class LoginUi {
   static final String LOGIN_CSRF_COOKIE = "truce_login_csrf";
@@ -47,6 +48,11 @@ public final class LoginUi {
       return;
     }
     AuthService.SignIn result = auth.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+    if (result.retryAfter() != null) {
+      ctx.status(429).header("Retry-After", Long.toString(Math.max(1, (result.retryAfter().toMillis() + 999) / 1000)));
+      render(ctx, next, result.refusal());
+      return;
+    }
     if (!result.ok()) {
       ctx.status(401);
       render(ctx, next, result.refusal());
@@ -76,8 +82,7 @@ public final class LoginUi {
   }
 
   private static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
-    boolean tls = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-    return new Cookie(name, value, "/", maxAgeSeconds, tls, true, null, SameSite.STRICT);
+    return new Cookie(name, value, "/", maxAgeSeconds, TrustedProxies.overTls(ctx), true, null, SameSite.STRICT);
   }
 
   /** Only a local path may be a redirect target, never another site. */

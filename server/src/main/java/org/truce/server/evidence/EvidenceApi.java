@@ -23,6 +23,7 @@ import org.truce.server.auth.Role;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 import org.truce.server.incident.IncidentJson;
+import org.truce.store.incident.EvidenceRow;
 import org.truce.store.incident.IncidentRow;
 
 /**
@@ -130,14 +131,23 @@ public final class EvidenceApi {
     visibility.requireVisible(incidents, incident.id(), Access.principal(ctx));
     ObjectNode body = json.createObjectNode();
     ArrayNode items = body.putArray("items");
-    service.ofIncident(incident.id()).forEach(e -> items.add(view.evidence(e, Access.principal(ctx))));
+    List<EvidenceRow> rows = service.ofIncident(incident.id());
+    rows.forEach(e -> items.add(view.evidence(e, Access.principal(ctx))));
+    service.metadataShown(rows, Access.principal(ctx), request(ctx), ctx.ip());
     ctx.json(body);
   }
 
   private void get(Context ctx) {
     var row = service.find(id(ctx));
     visibility.requireVisible(incidents, row.incidentId(), Access.principal(ctx));
-    ctx.json(view.evidence(row, Access.principal(ctx)));
+    ObjectNode body = view.evidence(row, Access.principal(ctx));
+    service.metadataShown(List.of(row), Access.principal(ctx), request(ctx), ctx.ip());
+    ctx.json(body);
+  }
+
+  /** How an audit event names the request that showed a record. */
+  private static String request(Context ctx) {
+    return ctx.method() + " " + ctx.path();
   }
 
   private void content(Context ctx) {
@@ -149,7 +159,7 @@ public final class EvidenceApi {
       default -> throw new ProblemHandlers.BadRequest("purpose", "must be view, download or export");
     };
     visibility.requireVisible(incidents, service.find(id(ctx)).incidentId(), Access.principal(ctx));
-    EvidenceService.Content c = service.open(id(ctx), p, Access.principal(ctx));
+    EvidenceService.Content c = service.open(id(ctx), p, Access.principal(ctx), ctx.ip());
     String name = c.evidence().originalName() == null ? c.evidence().sha256() : c.evidence().originalName();
     String disposition = p == EvidenceService.Purpose.VIEWED ? "inline" : "attachment";
     ctx.contentType(c.evidence().mediaType())

@@ -22,6 +22,7 @@ import org.truce.server.http.ProblemHandlers;
 import org.truce.server.incident.Guard;
 import org.truce.server.incident.IncidentLeaves;
 import org.truce.server.ledger.LedgerService;
+import org.truce.store.auth.AuditLog;
 import org.truce.store.incident.CustodyRow;
 import org.truce.store.incident.EvidenceRepository;
 import org.truce.store.incident.EvidenceRow;
@@ -48,10 +49,12 @@ public final class EvidenceService {
   private final Clock clock;
   private final long maxBytes;
   private final IncidentLeaves leaves = new IncidentLeaves();
+  private final SensitiveEvidenceReads sensitiveReads;
 
   public EvidenceService(EvidenceVault vault, EvidenceRepository evidence, IncidentRepository incidents,
-      LedgerService ledger, Clock clock, long maxBytes) {
+      LedgerService ledger, AuditLog audit, Clock clock, long maxBytes) {
     this.vault = vault;
+    this.sensitiveReads = new SensitiveEvidenceReads(audit, clock);
     this.evidence = evidence;
     this.incidents = incidents;
     this.ledger = ledger;
@@ -199,7 +202,12 @@ public final class EvidenceService {
   /** The content to send, after the access check and its custody entry (committed with its leaf before any byte leaves). */
   public record Content(EvidenceRow evidence, Path path, CustodyRow custody) {}
 
-  public Content open(UUID id, Purpose purpose, Principal p) {
+  /**
+   * Checks the caller may see the content and that it is intact, logs the custody entry and, for
+   * evidence labelled sensitive, an {@value SensitiveEvidenceReads#ACTION} audit event (from
+   * {@code address}).
+   */
+  public Content open(UUID id, Purpose purpose, Principal p, String address) {
     EvidenceRow e = find(id);
     if (p == null || p.isAnonymous()) {
       throw new Access.Unauthorized("sign in to see evidence");
@@ -218,7 +226,16 @@ public final class EvidenceService {
     }
     CustodyRow c = evidence.logCustody(e.id(), e.sha256(), purpose.name(), Guard.acting(p), now(), leaves);
     ledger.signal();
+    sensitiveReads.contentShown(e, purpose, p, address);
     return new Content(e, vault.path(e.sha256()), c);
+  }
+
+  /**
+   * Records that {@code rows}' metadata was sent to the caller by {@code request} (e.g. "GET
+   * /api/v1/evidence/…"): an audit event for each labelled one whose description it was shown.
+   */
+  public void metadataShown(List<EvidenceRow> rows, Principal p, String request, String address) {
+    rows.forEach(e -> sensitiveReads.descriptionShown(e, p, request, address));
   }
 
   /** The custody log (monitors and admins). */

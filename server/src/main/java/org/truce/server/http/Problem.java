@@ -22,6 +22,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     return new Problem("urn:truce:problem:validation", "Invalid input", 400, detail, instance, errors);
   }
 
+  /** A request that conflicts with what is stored; {@code error} names the field or header and why. */
+  public static Problem conflict(FieldError error, String detail, String instance) {
+    return new Problem("urn:truce:problem:conflict", "Conflict", 409, detail, instance, List.of(error));
+  }
+
   /** A body refused for its size; {@code error} names the field and the limit it exceeds. */
   public static Problem tooLarge(FieldError error, String detail, String instance) {
     return new Problem("about:blank", "Payload too large", 413, detail, instance, List.of(error));

@@ -38,6 +38,12 @@ public final class ProblemHandlers {
         send(ctx, Problem.of(403, "Forbidden", e.getMessage(), ctx.path())));
     routes.exception(NotFound.class, (e, ctx) -> send(ctx, Problem.of(404, "Not found", e.getMessage(), ctx.path())));
     routes.exception(PayloadTooLarge.class, (e, ctx) -> sendTooLarge(ctx, e));
+    routes.exception(Conflict.class, (e, ctx) -> {
+      if (e.location() != null) {
+        ctx.header("Location", e.location());
+      }
+      send(ctx, Problem.conflict(e.error(), e.getMessage(), ctx.path()));
+    });
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
         // Javalin's own limit on the bodies it reads (form posts): the same problem as JsonBodies gives
@@ -102,6 +108,29 @@ public final class ProblemHandlers {
 
     public FieldError error() {
       return error;
+    }
+  }
+
+  /**
+   * 409: the request conflicts with what is stored, because of one named field or header;
+   * {@code location} (or null) is the stored resource it conflicts with.
+   */
+  public static final class Conflict extends RuntimeException {
+    private final FieldError error;
+    private final String location;
+
+    public Conflict(String field, String reason, String location) {
+      super(field + ": " + reason);
+      this.error = new FieldError(field, reason);
+      this.location = location;
+    }
+
+    public FieldError error() {
+      return error;
+    }
+
+    public String location() {
+      return location;
     }
   }
 

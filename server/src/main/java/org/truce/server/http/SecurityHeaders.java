@@ -4,7 +4,8 @@ import io.javalin.http.Context;
 
 /**
  * Headers on every response: a Content-Security-Policy without unsafe-inline (every script and
- * style is a file), no framing, no MIME sniffing, no referrer leaks; HSTS only when served over TLS.
+ * style is a file), no framing, no MIME sniffing, no referrer leaks; HSTS only when served over TLS
+ * ({@link TrustedProxies#overTls}).
  */
 public final class SecurityHeaders {
   private final String csp;
@@ -22,7 +23,7 @@ public final class SecurityHeaders {
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    if ("https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+    if (TrustedProxies.overTls(ctx)) {
       ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
   }

@@ -147,6 +147,7 @@ public final class IncidentApi {
     Principal p = Access.principal(ctx);
     IncidentService.View v = visibility.restrict(service.view(ctx.pathParam("code")), p);
     ObjectNode body = view.full(v, p);
+    evidence.metadataShown(v.evidence(), p, ctx.method() + " " + ctx.path(), ctx.ip());
     ArrayNode out = body.putArray("deconflictionAlerts");
     for (IncidentAlerts.Line a : alerts.seenBy(memberReports(v), ctx)) {
       out.addObject().put("reportId", a.reportId().toString()).put("targetType", a.targetType())

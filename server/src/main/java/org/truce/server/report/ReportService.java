@@ -16,6 +16,8 @@ import org.truce.core.report.Report;
 import org.truce.core.report.ReportSubmission;
 import org.truce.core.report.ReportSubmissionParser;
 import org.truce.core.validation.ValidationException;
+import org.truce.server.auth.PartySignatures;
+import org.truce.server.http.ProblemHandlers;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
 import org.truce.server.reference.ReferenceData;
@@ -65,8 +67,28 @@ public final class ReportService {
    */
   public Registered registerSigned(JsonNode body, byte[] signedBytes, String signature, String keyId,
       String actingParty, String account) {
+    refuseReplay(keyId, signedBytes);
     ReportSubmission submission = parser.parse(body, actingParty);
-    return store(submission, account, signature, keyId, signedBytes);
+    try {
+      return store(submission, account, signature, keyId, signedBytes);
+    } catch (JdbiException e) {
+      refuseReplay(keyId, signedBytes); // the same bytes stored by a concurrent request
+      throw e;
+    }
+  }
+
+  /**
+   * Signed bytes are accepted once: the same key and body again is a replay (a captured request
+   * sent anew), refused with the report they made, so a client resending after a lost answer
+   * learns where its report is.
+   */
+  private void refuseReplay(String keyId, byte[] signedBytes) {
+    reports.signedWith(keyId, signedBytes).ifPresent(existing -> {
+      throw new ProblemHandlers.Conflict(PartySignatures.HEADER, "these exact signed bytes were already submitted"
+          + " as report " + existing + "; each submission's body must be unique (e.g. a sources entry with"
+          + " your own reference)",
+          "/api/v1/reports/" + existing);
+    });
   }
 
   public Registered register(ReportSubmission submission, String account) {

@@ -64,8 +64,8 @@ final class EveryRecordKind {
     EvidenceService vault = s.server().evidence();
     EvidenceRow photo = vault.upload(incident, new EvidenceService.Upload("photo", "crater.jpg", "image/jpeg",
         "crater, north side of the school", List.of("graphic"), null, null, null), new ByteArrayInputStream(JPEG), TUR);
-    vault.open(photo.id(), EvidenceService.Purpose.VIEWED, MONITOR);
-    vault.open(photo.id(), EvidenceService.Purpose.DOWNLOADED, TUR);
+    vault.open(photo.id(), EvidenceService.Purpose.VIEWED, MONITOR, null);
+    vault.open(photo.id(), EvidenceService.Purpose.DOWNLOADED, TUR, null);
 
     String hospital = notifications(s);
     String corridor = corridor(s);

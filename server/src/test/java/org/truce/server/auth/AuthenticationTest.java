@@ -72,6 +72,32 @@ class AuthenticationTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void anAdministratorUnlocksALockedAccount(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      s.server().auth().createAccount("officer-tur-person", "Officer", "TUR", Set.of(Role.PARTY_OFFICER), PASSWORD, "test");
+      for (int i = 0; i < AuthService.MAX_FAILED_ATTEMPTS; i++) {
+        signIn(s, "officer-tur-person", "wrong password " + i);
+      }
+      assertThat(signIn(s, "officer-tur-person", PASSWORD).body()).contains("locked");
+
+      String unlock = "/api/v1/admin/accounts/officer-tur-person/unlock";
+      assertThat(s.as("monitor").postJson(unlock, "{}").statusCode()).isEqualTo(403);
+      assertThat(s.as("admin").postJson("/api/v1/admin/accounts/nobody-at-all/unlock", "{}").statusCode()).isEqualTo(404);
+      assertThat(s.as("admin").postJson(unlock, "{}").statusCode()).isEqualTo(204);
+
+      HttpResponse<String> ok = signIn(s, "officer-tur-person", PASSWORD);
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+      assertThat(ok.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("truce_session="));
+      var audited = RunningServer.json(s.as("admin").get("/api/v1/admin/audit?action=account.unlocked"));
+      assertThat(audited).hasSize(1);
+      assertThat(audited.get(0).get("username").asText()).isEqualTo("admin");
+      assertThat(audited.get(0).get("resourceId").asText()).isEqualTo("officer-tur-person");
+      assertThat(audited.get(0).get("detail").asText()).startsWith("was locked until ");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
   void expiredAndRevokedTokensAreRefused(DatabaseConfig db) throws Exception {
     try (RunningServer s = RunningServer.start(db)) {
       s.token("analyst");

@@ -61,14 +61,14 @@ class EvidenceVaultTest {
 
       assertThat(EvidenceService.canView(e, RUS)).isFalse();
       assertThat(EvidenceService.canView(e, ANALYST)).isFalse();
-      assertThatThrownBy(() -> vault.open(e.id(), EvidenceService.Purpose.VIEWED, RUS))
+      assertThatThrownBy(() -> vault.open(e.id(), EvidenceService.Purpose.VIEWED, RUS, null))
           .isInstanceOf(Access.Forbidden.class).hasMessageContaining("graphic");
-      assertThatThrownBy(() -> vault.open(e.id(), EvidenceService.Purpose.VIEWED, Principal.ANONYMOUS))
+      assertThatThrownBy(() -> vault.open(e.id(), EvidenceService.Purpose.VIEWED, Principal.ANONYMOUS, null))
           .isInstanceOf(Access.Unauthorized.class);
       assertThat(vault.custody(e.id(), MONITOR)).isEmpty();
 
-      vault.open(e.id(), EvidenceService.Purpose.VIEWED, MONITOR);
-      vault.open(e.id(), EvidenceService.Purpose.DOWNLOADED, TUR);
+      vault.open(e.id(), EvidenceService.Purpose.VIEWED, MONITOR, null);
+      vault.open(e.id(), EvidenceService.Purpose.DOWNLOADED, TUR, null);
       var log = vault.custody(e.id(), MONITOR);
       assertThat(log).extracting(c -> c.action() + " " + c.account() + " " + c.party())
           .containsExactly("VIEWED duty-officer JMC", "DOWNLOADED tur-officer TUR");
@@ -144,7 +144,7 @@ class EvidenceVaultTest {
           .isInstanceOf(Access.Forbidden.class);
 
       EvidenceService small = new EvidenceService(vault.vault(), s.server().incidents().evidenceRepository(),
-          s.server().incidents().repository(), s.server().ledger(), Clock.systemUTC(), 16);
+          s.server().incidents().repository(), s.server().ledger(), s.server().auth().audit(), Clock.systemUTC(), 16);
       assertThatThrownBy(() -> small.upload(code, photo("x.jpg", List.of()), new ByteArrayInputStream(JPEG), TUR))
           .isInstanceOf(ProblemHandlers.PayloadTooLarge.class).hasMessageContaining("16 bytes");
       Path tmp = s.dataDir().resolve("evidence").resolve("tmp");

@@ -65,6 +65,11 @@ public final class AccountRepository {
   }
 
   public void recordSuccess(String username) {
+    unlock(username);
+  }
+
+  /** Clears the failed attempts and any lock-out. */
+  public void unlock(String username) {
     db.jdbi().useHandle(h -> h.createUpdate("UPDATE account SET failed_attempts = 0, locked_until = NULL"
         + " WHERE username = :u").bind("u", username).execute());
   }

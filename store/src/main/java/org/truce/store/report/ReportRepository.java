@@ -3,11 +3,15 @@ package org.truce.store.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,14 +55,17 @@ public final class ReportRepository {
 
   /**
    * As {@link #insert(Report, PendingEntry)}, keeping {@code signedBody}: the exact bytes a party
-   * signed, so its signature can be verified again by anyone later (null when unsigned).
+   * signed, so its signature can be verified again by anyone later (null when unsigned), and their
+   * {@link #signedDigest}, unique: the same key and bytes a second time fail the insert, storing
+   * nothing ({@link #signedWith} finds the first).
    */
   public long insert(Report report, PendingEntry ledgerEntry, byte[] signedBody) {
     long entryId = db.jdbi().inTransaction(h -> {
       insertRow(h, report);
       if (signedBody != null) {
-        h.createUpdate("UPDATE report SET submitted_body = :body WHERE id = :id")
-            .bind("body", signedBody).bind("id", report.id()).execute();
+        h.createUpdate("UPDATE report SET submitted_body = :body, signed_digest = :digest WHERE id = :id")
+            .bind("body", signedBody).bind("digest", signedDigest(report.signingKeyId(), signedBody))
+            .bind("id", report.id()).execute();
       }
       for (String zone : report.enrichment().zoneCodes()) {
         h.createUpdate("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)")
@@ -297,6 +304,26 @@ public final class ReportRepository {
       }
       return q.map((rs, ctx) -> read(rs)).findOne().map(r -> withZones(h, List.of(r)).get(0));
     });
+  }
+
+  /**
+   * What makes a signed submission unique: the SHA-256 (lower-case hex) of the signing key id
+   * ({@code PARTY/keyid}), a newline and the signed body. Migration V15 computes the same in SQL.
+   */
+  public static String signedDigest(String signingKeyId, byte[] signedBody) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((signingKeyId + "\n").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest(signedBody));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The report already stored from these signed bytes with this key, if any. */
+  public Optional<UUID> signedWith(String signingKeyId, byte[] signedBody) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM report WHERE signed_digest = :d")
+        .bind("d", signedDigest(signingKeyId, signedBody)).mapTo(UUID.class).findOne());
   }
 
   /** The bytes a party signed when it submitted report {@code id}, if it signed. */
