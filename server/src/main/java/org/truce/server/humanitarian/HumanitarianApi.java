@@ -17,6 +17,7 @@ import org.truce.server.auth.Access;
 import org.truce.server.auth.Principal;
 import org.truce.server.auth.Role;
 import org.truce.server.http.JsonBodies;
+import org.truce.server.http.JsonResponse;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 
@@ -157,7 +158,7 @@ public final class HumanitarianApi {
         f.set("geometry", props.remove("geometry"));
         f.set("properties", props);
       }
-      ctx.contentType("application/geo+json").result(fc.toString());
+      JsonResponse.send(ctx, "application/geo+json", fc);
       return;
     }
     ObjectNode body = json.createObjectNode();
@@ -209,7 +210,7 @@ public final class HumanitarianApi {
         f.set("geometry", props.remove("area"));
         f.set("properties", props);
       }
-      ctx.contentType("application/geo+json").result(fc.toString());
+      JsonResponse.send(ctx, "application/geo+json", fc);
       return;
     }
     ObjectNode body = json.createObjectNode();
@@ -249,7 +250,7 @@ public final class HumanitarianApi {
         f.set("geometry", props.remove("route"));
         f.set("properties", props);
       }
-      ctx.contentType("application/geo+json").result(fc.toString());
+      JsonResponse.send(ctx, "application/geo+json", fc);
       return;
     }
     ObjectNode body = json.createObjectNode();

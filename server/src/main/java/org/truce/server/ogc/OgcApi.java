@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.truce.server.http.JsonResponse;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 import org.truce.server.reference.ReferenceData;
@@ -304,7 +305,7 @@ public final class OgcApi {
   }
 
   private void send(Context ctx, String mediaType, ObjectNode body) {
-    ctx.contentType(mediaType).result(body.toString());
+    JsonResponse.send(ctx, mediaType, body);
   }
 
   private static String encode(String s) {

@@ -17,6 +17,7 @@ import org.truce.core.geo.Gazetteer;
 import org.truce.core.geo.Place;
 import org.truce.core.zone.Zone;
 import org.truce.core.zone.ZoneVersion;
+import org.truce.server.http.JsonResponse;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 
@@ -78,7 +79,7 @@ public final class ReferenceApi {
       p.put("approximate", v.approximate());
       p.put("source", v.source());
     }
-    ctx.contentType("application/geo+json").result(fc.toString());
+    JsonResponse.send(ctx, "application/geo+json", fc);
   }
 
   private void places(Context ctx) {

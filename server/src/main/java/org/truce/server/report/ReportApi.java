@@ -13,6 +13,7 @@ import org.truce.server.auth.Access;
 import org.truce.server.auth.PartySignatures;
 import org.truce.server.auth.Principal;
 import org.truce.server.http.JsonBodies;
+import org.truce.server.http.JsonResponse;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 import org.truce.server.ledger.LedgerApi;
@@ -85,7 +86,7 @@ public final class ReportApi {
     Page<StoredReport> page = service.repository().list(query);
     String format = new QueryParams(ctx).text("f");
     if ("geojson".equals(format)) {
-      ctx.contentType("application/geo+json").result(geoJson(page).toString());
+      JsonResponse.send(ctx, "application/geo+json", geoJson(page));
       return;
     }
     if (format != null && !"json".equals(format)) {
