@@ -16,6 +16,7 @@ import org.truce.server.auth.Authenticator;
 import org.truce.server.auth.FirstAdminSetup;
 import org.truce.server.auth.LoginUi;
 import org.truce.server.auth.PartyKeyApi;
+import org.truce.server.auth.PartyKeyBackfill;
 import org.truce.server.auth.PartySignatures;
 import org.truce.server.auth.Role;
 import org.truce.server.bulletin.BulletinApi;
@@ -199,7 +200,7 @@ public final class TruceServer implements AutoCloseable {
           new PartySignatures(new PartyKeyRepository(db)), proximity, json).register(c.routes);
       new LoginUi(auth, templates).register(c.routes);
       new AccountApi(auth, bodies, json).register(c.routes);
-      new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, json).register(c.routes);
+      new PartyKeyApi(auth, new PartyKeyRepository(db), references, bodies, ledger, json).register(c.routes);
       setup.register(c.routes, templates);
       new ExportApi(new ReportExporter(reports.repository(), references, json), references, Clock.systemUTC()).register(c.routes);
       ledgerApi.register(c.routes);
@@ -257,6 +258,9 @@ public final class TruceServer implements AutoCloseable {
     try {
       server = new TruceServer(config, db);
       server.ledger.start();
+      if (PartyKeyBackfill.run(new PartyKeyRepository(db)) > 0) {
+        server.ledger.signal();
+      }
       server.incidents.matchUnmatched();
       server.proximity.backfillIfEmpty();
       return server;

@@ -15,6 +15,10 @@ public final class EntryKinds {
     public static final String POSITION_STATED = "position.stated";
     /** A party acknowledged a humanitarian notification. */
     public static final String NOTIFICATION_ACKNOWLEDGED = "notification.acknowledged";
+    /** An admin registered a party's Ed25519 key for signing its submissions. */
+    public static final String PARTY_KEY_REGISTERED = "party-key.registered";
+    /** An admin revoked a party's key: signatures made with it after this are not the party's. */
+    public static final String PARTY_KEY_REVOKED = "party-key.revoked";
     /** A daily bulletin was published. */
     public static final String BULLETIN_PUBLISHED = "bulletin.published";
 

@@ -233,7 +233,7 @@ final class DataDirectoryTarget implements AuditTarget {
   public List<RecordSource> recordSources(Consumer<String> warn) {
     return List.of(new IncidentVersionRecords(db), new CustodyRecords(db), new ZoneVersionRecords(db),
         new NotificationRecords(db), new PauseRecords(db), new CorridorRecords(db), new ConvoyRecords(db),
-        new AlertRecords(db));
+        new AlertRecords(db), new PartyKeyRecords(db));
   }
 
   @Override

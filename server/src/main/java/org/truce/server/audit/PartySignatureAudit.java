@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.truce.core.party.PartyKeyCanonicalForm;
 import org.truce.core.report.Report;
+import org.truce.ledger.entry.EntryKinds;
 import org.truce.ledger.entry.LedgerEntry;
 import org.truce.ledger.entry.PartySignature;
 import org.truce.ledger.note.Ed25519NoteVerifier;
@@ -28,8 +30,9 @@ import org.truce.server.ledger.SubmissionSignature;
  *       party.
  * </ul>
  *
- * <p>The key registry is the operator's database: a party checks that the keys registered for it
- * are its own.
+ * <p>Each key's registration and revocation are ledgered ({@code party-key.registered},
+ * {@code party-key.revoked}): a signature counts only with a key registered in the log before the
+ * signed leaf and not revoked since; a party watching the log sees every key registered in its name.
  */
 final class PartySignatureAudit {
   private static final String REPORT_KINDS = "report.";
@@ -38,6 +41,8 @@ final class PartySignatureAudit {
   private final Consumer<String> discrepancy;
   private final Consumer<String> warn;
   private final Map<String, Map<String, String>> keysByParty = new HashMap<>();
+  /** The registration and revocation leaves of each key ({@code PARTY/keyid}), in log order. */
+  private final Map<String, List<Leaf>> keyEvents = new HashMap<>();
   int signaturesChecked;
   private int bodiesUnseen;
 
@@ -49,6 +54,12 @@ final class PartySignatureAudit {
 
   void run(List<Leaf> leaves, Map<UUID, ReportDigest> reports) throws VerifyException {
     Map<String, Leaf> reportLeaves = new HashMap<>();
+    for (Leaf leaf : leaves) {
+      LedgerEntry e = leaf.entry();
+      if (e != null && PartyKeyCanonicalForm.keyOf(e.recordId()) != null) {
+        keyEvents.computeIfAbsent(PartyKeyCanonicalForm.keyOf(e.recordId()), k -> new java.util.ArrayList<>()).add(leaf);
+      }
+    }
     for (Leaf leaf : leaves) {
       LedgerEntry e = leaf.entry();
       if (e == null) {
@@ -87,6 +98,7 @@ final class PartySignatureAudit {
       return; // the report's own check compares it with the stored signature and verifies that
     }
     signaturesChecked++;
+    checkKeyInLog(name, e.partyCode(), hex(signature.keyId()), leaf);
     Optional<Ed25519NoteVerifier> key = key(name, e.partyCode(), hex(signature.keyId()));
     if (key.isPresent() && !e.isSignedBy(key.get())) {
       discrepancy.accept(name + ": its party signature does not verify with key " + e.partyCode() + "/"
@@ -125,6 +137,7 @@ final class PartySignatureAudit {
       discrepancy.accept(name + ": its stored signature (key " + signingKey + ") differs from the party signature leaf "
           + leaf.index() + " carries (key " + leaf.entry().partyCode() + "/" + hex(carried.get().keyId()) + ")");
     }
+    checkKeyInLog(name, party, hex(stored.keyId()), leaf);
     Optional<Ed25519NoteVerifier> key = key(name, party, hex(stored.keyId()));
     if (key.isEmpty()) {
       return;
@@ -153,6 +166,44 @@ final class PartySignatureAudit {
     } catch (IllegalArgumentException e) {
       warn.accept(name + ": its signature verifies over the body it keeps as signed, but that body cannot be"
           + " compared with the report: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A signature is the party's only if its key was registered in the log before the signed leaf
+   * and not revoked since: the log, unlike the operator's key table, shows every party each key
+   * registered in its name. A registration logged after the signature but stamped before it is a
+   * key from before registrations were ledgered (logged at the next start): a warning.
+   */
+  private void checkKeyInLog(String name, String party, String keyId, Leaf signed) {
+    if (signed == null) {
+      return;
+    }
+    List<Leaf> events = keyEvents.getOrDefault(party + "/" + keyId, List.of());
+    if (events.isEmpty()) {
+      discrepancy.accept(name + ": it is signed with key " + party + "/" + keyId + ", whose registration is not in the"
+          + " log");
+      return;
+    }
+    Leaf last = null;
+    for (Leaf event : events) {
+      if (event.index() < signed.index()) {
+        last = event;
+      }
+    }
+    if (last == null) {
+      Leaf registration = events.get(0);
+      if (registration.entry().timeMillis() <= signed.entry().timeMillis()) {
+        warn.accept(name + ": key " + party + "/" + keyId + " was registered before it signed, but its registration"
+            + " joined the log later, at leaf " + registration.index() + " (keys from before registrations were"
+            + " ledgered are logged at the next start)");
+      } else {
+        discrepancy.accept(name + ": it is signed with key " + party + "/" + keyId + ", registered only at leaf "
+            + registration.index() + ", after the signed leaf " + signed.index());
+      }
+    } else if (last.entry().kind().equals(EntryKinds.PARTY_KEY_REVOKED)) {
+      discrepancy.accept(name + ": it is signed with key " + party + "/" + keyId + ", revoked at leaf " + last.index()
+          + ", before the signed leaf " + signed.index());
     }
   }
 

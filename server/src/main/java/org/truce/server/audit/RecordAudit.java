@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.truce.ledger.entry.EntryFormatException;
+import org.truce.core.party.PartyKeyCanonicalForm;
 import org.truce.ledger.entry.EntryKinds;
 import org.truce.ledger.entry.LedgerEntry;
 import org.truce.store.ledger.QueuedEntry;
@@ -192,6 +193,9 @@ final class RecordAudit {
       List<Leaf> same = e.getValue();
       if (same.size() < 2 || same.stream().allMatch(l -> l.entry().kind().equals(EntryKinds.BULLETIN_PUBLISHED))) {
         continue; // a bulletin edition's leaves: BulletinAudit names the day and edition
+      }
+      if (PartyKeyCanonicalForm.keyOf(e.getKey()) != null) {
+        continue; // a key's registrations and revocations: each is matched with its row by StoredRecordAudit
       }
       boolean report = same.stream().anyMatch(l -> l.entry().kind().startsWith(REPORT_KINDS));
       long original = same.stream().filter(l -> !l.entry().kind().endsWith(".superseded")).count();

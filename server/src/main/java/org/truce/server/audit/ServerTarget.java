@@ -285,7 +285,7 @@ final class ServerTarget implements AuditTarget {
   public List<RecordSource> recordSources(Consumer<String> warn) {
     warn.accept("with --url custody entries, zone versions and humanitarian records are not compared with their"
         + " leaves (the API does not publish what their leaves hash): --data compares them");
-    return List.of(new IncidentVersionsFromApi(this::json));
+    return List.of(new IncidentVersionsFromApi(this::json), new PartyKeysFromApi(this::json));
   }
 
   @Override

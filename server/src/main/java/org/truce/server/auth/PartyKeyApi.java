@@ -8,11 +8,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.truce.core.party.PartyKeyCanonicalForm;
 import org.truce.ledger.note.Ed25519NoteVerifier;
 import org.truce.ledger.note.KeyIds;
 import org.truce.ledger.note.NoteException;
 import org.truce.server.http.JsonBodies;
 import org.truce.server.http.ProblemHandlers;
+import org.truce.server.ledger.LedgerEntries;
+import org.truce.server.ledger.LedgerService;
 import org.truce.server.reference.ReferenceData;
 import org.truce.store.auth.PartyKeyRepository;
 
@@ -27,9 +30,12 @@ public final class PartyKeyApi {
   private final ReferenceData references;
   private final JsonBodies bodies;
   private final ObjectMapper json;
+  private final LedgerService ledger;
+  private final LedgerEntries entries = new LedgerEntries();
 
   public PartyKeyApi(AuthService auth, PartyKeyRepository keys, ReferenceData references, JsonBodies bodies,
-      ObjectMapper json) {
+      LedgerService ledger, ObjectMapper json) {
+    this.ledger = ledger;
     this.auth = auth;
     this.keys = keys;
     this.references = references;
@@ -76,21 +82,30 @@ public final class PartyKeyApi {
     }
     Principal by = Access.principal(ctx);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    keys.register(new PartyKeyRepository.PartyKey(party, keyId, text.trim(), by.account(), now, null));
+    long entryId = keys.register(new PartyKeyRepository.PartyKey(party, keyId, text.trim(), by.account(), now, null),
+        k -> entries.forPartyKeyRegistered(facts(k)));
+    ledger.signal();
     auth.audit().record(now, by.account(), by.party(), "party-key.registered", "party-key", party + "/" + keyId, "ok",
         null, ctx.ip());
-    ctx.status(201).json(java.util.Map.of("party", party, "keyId", keyId));
+    ctx.status(201).json(java.util.Map.of("party", party, "keyId", keyId, "ledgerEntryId", entryId,
+        "recordId", PartyKeyCanonicalForm.recordId(party, keyId)));
   }
 
   private void revoke(Context ctx) {
     String party = ctx.pathParam("party");
     String keyId = ctx.pathParam("keyId");
-    if (!keys.revoke(party, keyId, Instant.now())) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (keys.revoke(party, keyId, now, k -> entries.forPartyKeyRevoked(facts(k))).isEmpty()) {
       throw new ProblemHandlers.NotFound("no active key " + keyId + " of " + party);
     }
+    ledger.signal();
     Principal by = Access.principal(ctx);
-    auth.audit().record(Instant.now(), by.account(), by.party(), "party-key.revoked", "party-key", party + "/" + keyId,
+    auth.audit().record(now, by.account(), by.party(), "party-key.revoked", "party-key", party + "/" + keyId,
         "ok", null, ctx.ip());
     ctx.status(204);
+  }
+
+  static PartyKeyCanonicalForm.KeyFacts facts(PartyKeyRepository.PartyKey k) {
+    return new PartyKeyCanonicalForm.KeyFacts(k.party(), k.keyId(), k.verifierKey(), k.registeredAt(), k.revokedAt());
   }
 }

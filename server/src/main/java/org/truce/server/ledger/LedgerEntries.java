@@ -1,6 +1,7 @@
 package org.truce.server.ledger;
 
 import java.util.Optional;
+import org.truce.core.party.PartyKeyCanonicalForm;
 import org.truce.core.report.Report;
 import org.truce.core.report.ReportCanonicalForm;
 import org.truce.core.zone.ZoneVersion;
@@ -33,5 +34,22 @@ public final class LedgerEntries {
     LedgerEntry entry = new LedgerEntry(EntryKinds.ZONE_VERSION, party, recordId, at.toEpochMilli(), hash,
         Optional.empty());
     return new PendingEntry(EntryKinds.ZONE_VERSION, recordId, hash, entry.encode(), at);
+  }
+
+  /** The leaf recording that an admin registered {@code key} for its party. */
+  public PendingEntry forPartyKeyRegistered(PartyKeyCanonicalForm.KeyFacts key) {
+    return forPartyKey(EntryKinds.PARTY_KEY_REGISTERED, key, PartyKeyCanonicalForm.registration(key), key.registeredAt());
+  }
+
+  /** The leaf recording that an admin revoked {@code key}. */
+  public PendingEntry forPartyKeyRevoked(PartyKeyCanonicalForm.KeyFacts key) {
+    return forPartyKey(EntryKinds.PARTY_KEY_REVOKED, key, PartyKeyCanonicalForm.revocation(key), key.revokedAt());
+  }
+
+  private static PendingEntry forPartyKey(String kind, PartyKeyCanonicalForm.KeyFacts key, byte[] hash,
+      java.time.Instant at) {
+    String recordId = PartyKeyCanonicalForm.recordId(key.party(), key.keyId());
+    LedgerEntry entry = new LedgerEntry(kind, key.party(), recordId, at.toEpochMilli(), hash, Optional.empty());
+    return new PendingEntry(kind, recordId, hash, entry.encode(), at);
   }
 }

@@ -143,7 +143,73 @@ class VerifyPartySignatureTest {
     }
     Run local = verify(f.data());
     assertThat(local.exitCode()).as(local.toString()).isEqualTo(1);
-    assertThat(local.discrepancies()).containsExactly("report " + signed.id() + " (leaf " + signed.leaf()
-        + "): it is signed with key " + signed.keyId() + ", which is not registered for RUS");
+    assertThat(local.discrepancies()).containsExactly(
+        "leaf " + (signed.leaf() - 1) + " records party-key.registered of record party-key:"
+            + signed.keyId().replace('/', ':')
+            + ", which is missing from the database",
+        "report " + signed.id() + " (leaf " + signed.leaf() + "): it is signed with key " + signed.keyId()
+            + ", which is not registered for RUS");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void registrationsAndRevocationsAreInTheLogAndVerifyFromTheServerAndTheDataDirectory(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    try (RunningServer s = f.start()) {
+      Signed signed = submitSigned(s);
+      String keyId = signed.keyId().substring("RUS/".length());
+      assertThat(s.as("admin").postJson("/api/v1/admin/party-keys/RUS/" + keyId + "/revoke", "").statusCode())
+          .isEqualTo(204);
+      EveryRecordKind.awaitSequenced(s);
+      JsonNode entries = RunningServer.json(s.as("analyst").get("/api/v1/ledger/records/party-key:" + signed.keyId().replace('/', ':')));
+      assertThat(entries.toString()).contains("party-key.registered").contains("party-key.revoked");
+      Run remote = remote(s);
+      assertThat(remote.exitCode()).as(remote.toString()).isZero();
+    }
+    Run local = verify(f.data());
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.summary()).endsWith("; party signatures checked: 1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aKeyRegisteredBehindTheLogsBackIsNamedAndLoggedAtTheNextStart(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    NoteKeyPair pair = NoteKeyPair.generate("RUS", new SecureRandom());
+    Ed25519NoteSigner key = Ed25519NoteSigner.fromKey(pair.signerKey());
+    String keyId = "RUS/" + KeyIds.hex(key.keyId());
+    UUID report;
+    long leaf;
+    try (RunningServer s = f.start()) {
+      // the operator writes a key into the registry directly, and a report "signed" with it
+      s.server().database().jdbi().useHandle(h -> h.createUpdate("INSERT INTO party_key (key_id, party_code,"
+              + " verifier_key, registered_by, registered_at) VALUES (:id, 'RUS', :k, 'operator', :at)")
+          .bind("id", KeyIds.hex(key.keyId())).bind("k", pair.verifierKey())
+          .bind("at", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60))).execute());
+      byte[] body = SampleReports.idlib(NARRATIVE).getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> posted = s.as("officer-rus").send(HttpRequest.newBuilder(URI.create(s.url("/api/v1/reports")))
+          .header("Content-Type", "application/json")
+          .header(PartySignatures.HEADER, "keyid=" + KeyIds.hex(key.keyId()) + ", sig="
+              + Base64.getEncoder().encodeToString(key.sign(PartySignatures.message(body))))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+      report = UUID.fromString(RunningServer.json(posted).get("id").asText());
+      leaf = RunningServer.json(posted).at("/ledger/leafIndex").asLong();
+      EveryRecordKind.awaitSequenced(s);
+    }
+    Run hidden = verify(f.data());
+    assertThat(hidden.exitCode()).as(hidden.toString()).isEqualTo(1);
+    assertThat(hidden.discrepancies()).contains("report " + report + " (leaf " + leaf + "): it is signed with key "
+        + keyId + ", whose registration is not in the log");
+    assertThat(hidden.discrepancies()).anyMatch(d -> d.startsWith("party key " + keyId + " has no leaf in the log"));
+
+    try (RunningServer s = f.start()) {
+      EveryRecordKind.awaitSequenced(s);
+      assertThat(s.server().ledger().store().byRecord("party-key:" + keyId.replace('/', ':'))).hasSize(1);
+    }
+    Run logged = verify(f.data());
+    assertThat(logged.exitCode()).as(logged.toString()).isZero();
+    assertThat(logged.err()).contains("report " + report + " (leaf " + leaf + "): key " + keyId
+        + " was registered before it signed, but its registration joined the log later");
   }
 }
