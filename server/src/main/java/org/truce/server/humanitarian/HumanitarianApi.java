@@ -347,7 +347,9 @@ public final class HumanitarianApi {
     if (p.has(Role.MONITOR) || p.has(Role.ADMIN) || p.party() != null) {
       String organisation = p.has(Role.MONITOR) || p.has(Role.ADMIN) ? null : p.party();
       List<Alert> alerts = service.alerts(organisation, type, target, report, limit);
-      alerts.forEach(a -> out.add(view.alert(a)));
+      java.util.Set<UUID> named = linkedReports.visibleAmong(alerts.stream().map(Alert::reportId).toList(), p);
+      alerts.stream().filter(a -> report == null || named.contains(a.reportId()))
+          .forEach(a -> out.add(view.alert(a, named.contains(a.reportId()))));
     }
     body.put("total", out.size());
     ctx.json(body);

@@ -147,10 +147,15 @@ final class HumanitarianJson {
     return o;
   }
 
-  ObjectNode alert(Alert a) {
+  /**
+   * An alert; {@code reportShown} false while the reader may not yet see the report under the
+   * exchange rule: what happened, where relative to the target and when are given, not which report.
+   */
+  ObjectNode alert(Alert a, boolean reportShown) {
     ObjectNode o = json.createObjectNode();
     o.put("id", a.id().toString());
-    o.put("reportId", a.reportId().toString());
+    o.put("reportId", reportShown ? a.reportId().toString() : null);
+    o.put("reportShown", reportShown);
     o.put("targetType", a.targetType());
     o.put("targetId", a.targetId().toString());
     o.put("targetName", a.targetName());
@@ -165,7 +170,11 @@ final class HumanitarianJson {
       case "corridor" -> "/api/v1/corridors/";
       default -> "/api/v1/convoys/";
     };
-    o.putObject("links").put("report", "/api/v1/reports/" + a.reportId()).put("target", target + a.targetId());
+    ObjectNode links = o.putObject("links");
+    if (reportShown) {
+      links.put("report", "/api/v1/reports/" + a.reportId());
+    }
+    links.put("target", target + a.targetId());
     return o;
   }
 

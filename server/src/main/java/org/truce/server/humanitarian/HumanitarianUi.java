@@ -107,7 +107,9 @@ public final class HumanitarianUi {
     if (org == null && !(p.has(Role.MONITOR) || p.has(Role.ADMIN))) {
       return List.of();
     }
-    return service.alerts(org, null, target, null, 200).stream().map(this::row).toList();
+    List<Alert> alerts = service.alerts(org, null, target, null, 200);
+    java.util.Set<UUID> named = linkedReports.visibleAmong(alerts.stream().map(Alert::reportId).toList(), p);
+    return alerts.stream().map(a -> row(a, named.contains(a.reportId()))).toList();
   }
 
   private void inbox(Context ctx) {
@@ -254,8 +256,8 @@ public final class HumanitarianUi {
         c.status().code(), window(c.windowFrom(), c.windowTo()));
   }
 
-  private AlertRow row(Alert a) {
-    return new AlertRow(a.reportId().toString(), a.targetType(), a.targetId().toString(), a.targetName(), a.reason(),
+  private AlertRow row(Alert a, boolean reportShown) {
+    return new AlertRow(reportShown ? a.reportId().toString() : null, a.targetType(), a.targetId().toString(), a.targetName(), a.reason(),
         time.instant(a.reportOccurredAt()), time.instant(a.raisedAt()));
   }
 

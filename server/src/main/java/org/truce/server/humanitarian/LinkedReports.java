@@ -44,4 +44,15 @@ public final class LinkedReports {
     return convoys.stream().map(c -> c.withReports(c.reports().stream()
         .filter(r -> seen.contains(r.reportId())).toList())).toList();
   }
+
+  /**
+   * Which of the reports {@code ids} the reader may see under the exchange rule; all of them when
+   * the rule does not restrict it. Alerts use it: they reach the organisation at once (a convoy
+   * needs to know of shelling on its route now, not after the exchange), but name the report only
+   * once the organisation may read it.
+   */
+  public Set<UUID> visibleAmong(java.util.Collection<UUID> ids, Principal p) {
+    ReportQuery.Visibility rule = visibility.of(p);
+    return rule == null ? new HashSet<>(ids) : reports.visibleAmong(new HashSet<>(ids), rule);
+  }
 }
