@@ -278,9 +278,17 @@ public final class LedgerService implements AutoCloseable {
     running = false;
     Thread t = integrator;
     if (t != null) {
-      t.interrupt();
+      // Let the batch in flight finish: interrupted between the sequencer writing its leaves and
+      // the database recording their indexes, it left tiles ahead of the database until a restart
+      // reconciled them. Interrupt only an integrator that does not finish in time.
+      wake.release();
       try {
-        t.join(5_000);
+        t.join(10_000);
+        if (t.isAlive()) {
+          LOG.warn("the ledger integrator did not finish its batch within 10 s; interrupting it");
+          t.interrupt();
+          t.join(5_000);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
