@@ -3,7 +3,9 @@ package org.truce.server.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.truce.core.incident.IncidentEventCanonicalForm;
@@ -13,7 +15,11 @@ import org.truce.core.incident.IncidentEventCanonicalForm;
  * ({@code GET /api/v1/incidents?includeMerged=true}, paged), and each one's versions with their
  * canonical text and content hash ({@code /api/v1/incidents/{code}/history}). Each version is
  * rebuilt from the fields the API gives beside the canonical text; the rows holding positions,
- * assessments and the like are compared only with {@code --data}.
+ * assessments and the like are compared only with {@code --data}. A version the API withholds
+ * from the auditor's account ({@code "withheld": true}: it names a report the exchange has not
+ * given that account's party yet, or registers evidence labelled sensitive it may not see) has no
+ * text to compare: only its leaf and the leaf's kind are checked, and a warning says how many
+ * were withheld, so that the audit is run again with a monitor's or administrator's account.
  */
 final class IncidentVersionsFromApi implements RecordSource {
   static final int PAGE = 1000;
@@ -41,18 +47,32 @@ final class IncidentVersionsFromApi implements RecordSource {
 
   @Override
   public void forEach(Consumer<StoredRecord> each, Consumer<String> warn) throws VerifyException {
+    List<String> withheld = new ArrayList<>();
     for (long offset = 0; ; offset += PAGE) {
       JsonNode items = api.get("/api/v1/incidents?includeMerged=true&limit=" + PAGE + "&offset=" + offset).path("items");
       for (JsonNode item : items) {
         String code = item.path("code").asText();
         JsonNode history = api.get("/api/v1/incidents/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "/history");
         for (JsonNode version : history.path("versions")) {
-          each.accept(record(code, version));
+          if (version.path("withheld").asBoolean(false)) {
+            String recordId = code + "@" + version.path("version").asInt();
+            withheld.add(recordId);
+            each.accept(StoredRecord.withheld("incident " + code + " version " + version.path("version").asInt(),
+                version.path("kind").asText(), recordId));
+          } else {
+            each.accept(record(code, version));
+          }
         }
       }
       if (items.size() < PAGE) {
-        return;
+        break;
       }
+    }
+    if (!withheld.isEmpty()) {
+      warn.accept(withheld.size() + " incident version(s) are withheld from this account (" + String.join(", ",
+          withheld.subList(0, Math.min(5, withheld.size()))) + (withheld.size() > 5 ? ", …" : "")
+          + "): their leaves were found and their kinds compared, not their content; verify with a monitor's or administrator's"
+          + " token to compare their content");
     }
   }
 

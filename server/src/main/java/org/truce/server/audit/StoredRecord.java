@@ -19,9 +19,12 @@ import java.util.List;
  * @param storedHash the content hash stored beside the record, or null when none is stored
  * @param differences where the rows disagree with the stored canonical text, one phrase each
  * @param problem why the rows cannot be read back, or null
+ * @param withheld whether its content is withheld from the auditor (an incident version the API
+ *     does not give the auditor's account): its leaf is looked for, and its kind compared, but not
+ *     its content
  */
 record StoredRecord(String name, String kind, String recordId, boolean exactId, byte[] rebuiltHash,
-    byte[] storedTextHash, byte[] storedHash, List<String> differences, String problem) {
+    byte[] storedTextHash, byte[] storedHash, List<String> differences, String problem, boolean withheld) {
 
   StoredRecord {
     differences = List.copyOf(differences);
@@ -29,35 +32,41 @@ record StoredRecord(String name, String kind, String recordId, boolean exactId, 
 
   /** A record whose leaf has exactly {@code recordId}, rebuilt from its rows. */
   static StoredRecord rebuilt(String name, String kind, String recordId, byte[] rebuiltHash) {
-    return new StoredRecord(name, kind, recordId, true, rebuiltHash, null, null, List.of(), null);
+    return new StoredRecord(name, kind, recordId, true, rebuiltHash, null, null, List.of(), null, false);
   }
 
   /** A record whose leaf's id is {@code recordIdStart} followed by a random part, rebuilt from its rows. */
   static StoredRecord rebuiltUnderRandomId(String name, String kind, String recordIdStart, byte[] rebuiltHash) {
-    return new StoredRecord(name, kind, recordIdStart, false, rebuiltHash, null, null, List.of(), null);
+    return new StoredRecord(name, kind, recordIdStart, false, rebuiltHash, null, null, List.of(), null, false);
   }
 
   /** A past state the rows no longer hold (e.g. a silence later answered): its leaf, if any, is only matched. */
   static StoredRecord pastState(String name, String kind, String recordId) {
-    return new StoredRecord(name, kind, recordId, true, null, null, null, List.of(), null);
+    return new StoredRecord(name, kind, recordId, true, null, null, null, List.of(), null, false);
+  }
+
+  /** A record whose leaf has exactly {@code recordId}, whose content the auditor is not given. */
+  static StoredRecord withheld(String name, String kind, String recordId) {
+    return new StoredRecord(name, kind, recordId, true, null, null, null, List.of(), null, true);
   }
 
   /** A record whose rows cannot be read back into its canonical form. */
   static StoredRecord unreadable(String name, String kind, String recordId, String problem) {
-    return new StoredRecord(name, kind, recordId, true, null, null, null, List.of(), problem);
+    return new StoredRecord(name, kind, recordId, true, null, null, null, List.of(), problem, false);
   }
 
   /** A record whose leaf's id starts with {@code recordIdStart}, whose rows cannot be read back into its canonical form. */
   static StoredRecord unreadableUnderRandomId(String name, String kind, String recordIdStart, String problem) {
-    return new StoredRecord(name, kind, recordIdStart, false, null, null, null, List.of(), problem);
+    return new StoredRecord(name, kind, recordIdStart, false, null, null, null, List.of(), problem, false);
   }
 
   /** This record with the canonical text stored beside its rows, and where the rows disagree with it. */
   StoredRecord withStoredText(byte[] textHash, byte[] storedHash, List<String> differences) {
-    return new StoredRecord(name, kind, recordId, exactId, rebuiltHash, textHash, storedHash, differences, problem);
+    return new StoredRecord(name, kind, recordId, exactId, rebuiltHash, textHash, storedHash, differences, problem,
+        withheld);
   }
 
   boolean pastStateOnly() {
-    return rebuiltHash == null && problem == null;
+    return rebuiltHash == null && problem == null && !withheld;
   }
 }

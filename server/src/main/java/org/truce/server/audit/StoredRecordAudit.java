@@ -161,7 +161,7 @@ final class StoredRecordAudit {
       discrepancy.accept(name + ": " + record.problem());
       return;
     }
-    if (record.pastStateOnly()) {
+    if (record.pastStateOnly() || record.withheld()) {
       return;
     }
     byte[] recorded = entry.contentHash();

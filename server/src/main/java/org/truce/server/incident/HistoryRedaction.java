@@ -10,11 +10,14 @@ import org.truce.store.incident.IncidentEvent;
 
 /**
  * Withholds the content of an incident history entry that names a report the reader may not see
- * yet (its id, the report a match score came through, the reports moved by a split). The entry's
- * kind, version, time and author stay: the public log shows them anyway.
+ * yet (its id, the report a match score came through, the reports moved by a split), or that
+ * registers evidence labelled sensitive the reader may not see (its description, file name and
+ * source URL). The entry's kind, version, time and author stay: the public log shows them anyway.
  */
 final class HistoryRedaction {
   static final String WITHHELD = "names a report the daily exchange has not given you yet";
+  static final String SENSITIVE_EVIDENCE =
+      "registers evidence labelled sensitive, which only monitors, administrators and the uploader's party may see";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HistoryRedaction() {}
@@ -28,15 +31,37 @@ final class HistoryRedaction {
     }
   }
 
+  /**
+   * The evidence an {@code evidence.added} entry registers, or null when its text names none it can
+   * read (the entry is then treated as registering evidence of unknown labels).
+   */
+  static UUID evidenceAdded(IncidentEvent e) {
+    try {
+      return UUID.fromString(JSON.readTree(e.content()).path("detail").path("evidence").asText(""));
+    } catch (IOException | IllegalArgumentException unreadable) {
+      return null;
+    }
+  }
+
   /** Whether {@code e} is one {@link #withheld} made: its text is the withheld form and not what its leaf hashes. */
   static boolean isWithheld(IncidentEvent e) {
-    return e.content().endsWith("\"detail\":{\"withheld\":\"" + WITHHELD + "\"}}")
+    return (withheldFor(e, WITHHELD) || withheldFor(e, SENSITIVE_EVIDENCE))
         && !java.util.Arrays.equals(IncidentEventCanonicalForm.sha256(e.content()), e.contentHash());
   }
 
+  private static boolean withheldFor(IncidentEvent e, String reason) {
+    return e.content().endsWith("\"detail\":{\"withheld\":\"" + reason + "\"}}");
+  }
+
+  /** {@code e} withheld because it names a report the reader may not see yet. */
   static IncidentEvent withheld(IncidentEvent e) {
+    return withheld(e, WITHHELD);
+  }
+
+  /** {@code e} with its detail replaced by {@code reason} (one of the reasons above). */
+  static IncidentEvent withheld(IncidentEvent e, String reason) {
     String content = IncidentEventCanonicalForm.text(e.code(), e.version(), e.kind(), e.at(), e.account(), e.party(),
-        IncidentEventCanonicalForm.detail().put("withheld", WITHHELD));
+        IncidentEventCanonicalForm.detail().put("withheld", reason));
     return new IncidentEvent(e.incidentId(), e.code(), e.version(), e.kind(), e.at(), e.account(), e.party(), content,
         e.contentHash(), e.ledgerEntryId());
   }

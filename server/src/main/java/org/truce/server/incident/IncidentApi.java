@@ -170,7 +170,9 @@ public final class IncidentApi {
     ObjectNode body = json.createObjectNode();
     body.put("incident", row.code());
     ArrayNode items = body.putArray("versions");
-    visibility.history(service, row, p).forEach(e -> items.add(view.event(e)));
+    IncidentVisibility.History history = visibility.history(service, row, p);
+    history.versions().forEach(e -> items.add(view.event(e)));
+    evidence.metadataShown(history.sensitiveShown(), p, ctx.method() + " " + ctx.path(), ctx.ip());
     ctx.json(body);
   }
 

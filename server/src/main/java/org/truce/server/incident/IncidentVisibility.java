@@ -1,5 +1,6 @@
 package org.truce.server.incident;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.truce.core.report.Report;
 import org.truce.server.auth.Principal;
+import org.truce.server.auth.Role;
+import org.truce.server.evidence.EvidenceService;
 import org.truce.server.http.ProblemHandlers;
 import org.truce.server.report.ReportVisibility;
 import java.time.Instant;
 import org.truce.core.incident.Footprint;
+import org.truce.store.incident.EvidenceRow;
 import org.truce.store.incident.IncidentEvent;
 import org.truce.store.incident.IncidentRow;
 import org.truce.store.incident.IncidentQuery;
@@ -58,7 +62,18 @@ public final class IncidentVisibility {
   }
 
   /**
-   * The view as {@code p} may see it; 404 (as for an unknown code) when it may see none of it. A
+   * The view as {@code p} may see it: as {@link #restrictReports}, and with the history entries
+   * registering evidence labelled sensitive that {@code p} may not see withheld.
+   */
+  public IncidentService.View restrict(IncidentService.View v, Principal p) {
+    IncidentService.View seen = restrictReports(v, p);
+    return new IncidentService.View(seen.incident(), seen.members(), seen.standing(), seen.derivedKilled(),
+        seen.derivedInjured(), seen.assessment(), seen.positions(), seen.assessments(), seen.investigations(),
+        seen.evidence(), seen.candidates(), withoutHiddenEvidence(seen.history(), seen.evidence(), p).versions());
+  }
+
+  /**
+   * The view as {@code p} may see it under the exchange rule; 404 (as for an unknown code) when it may see none of it. A
    * party officer sees only the member reports the exchange has given it, and what is computed
    * from them — which parties registered it, the suggested grading, the derived casualties — is
    * computed again from those alone; history entries that name a report it may not see yet keep
@@ -66,7 +81,7 @@ public final class IncidentVisibility {
    * correction it may not see yet is not named, and the member counts as current; proposals are
    * the monitors' business.
    */
-  public IncidentService.View restrict(IncidentService.View v, Principal p) {
+  private IncidentService.View restrictReports(IncidentService.View v, Principal p) {
     if (reports.of(p) == null) {
       return v;
     }
@@ -106,10 +121,47 @@ public final class IncidentVisibility {
     return new IncidentService.MemberView(m.member(), new StoredReport(r.report(), r.contentHash(), null));
   }
 
+  /**
+   * A history as served to one reader, and the evidence labelled sensitive whose entries it carries
+   * whole (their description, name and source URL), whose showing is audited.
+   */
+  public record History(List<IncidentEvent> versions, List<EvidenceRow> sensitiveShown) {}
+
   /** The incident's history as {@code p} may see it; the whole view is built only for a restricted reader. */
-  public List<IncidentEvent> history(IncidentService incidents, IncidentRow row, Principal p) {
-    return reports.of(p) == null ? incidents.repository().events(row.id())
-        : restrict(incidents.view(row), p).history();
+  public History history(IncidentService incidents, IncidentRow row, Principal p) {
+    List<IncidentEvent> events = reports.of(p) == null ? incidents.repository().events(row.id())
+        : restrictReports(incidents.view(row), p).history();
+    return withoutHiddenEvidence(events, incidents.evidenceRepository().ofIncident(row.id()), p);
+  }
+
+  /**
+   * {@code events} with each {@code evidence.added} entry whose evidence {@code p} may not see
+   * ({@link EvidenceService#canView}) withheld: its text carries the description, file name and
+   * source URL. An entry naming no evidence of {@code evidence} is shown to monitors and admins only.
+   */
+  static History withoutHiddenEvidence(List<IncidentEvent> events, List<EvidenceRow> evidence, Principal p) {
+    Map<UUID, EvidenceRow> byId = new HashMap<>();
+    evidence.forEach(e -> byId.put(e.id(), e));
+    List<IncidentEvent> out = new ArrayList<>(events.size());
+    List<EvidenceRow> shown = new ArrayList<>();
+    for (IncidentEvent e : events) {
+      if (!e.kind().equals("evidence.added") || HistoryRedaction.isWithheld(e)) {
+        out.add(e);
+        continue;
+      }
+      UUID id = HistoryRedaction.evidenceAdded(e);
+      EvidenceRow row = id == null ? null : byId.get(id);
+      boolean visible = row == null ? p.has(Role.MONITOR) || p.has(Role.ADMIN) : EvidenceService.canView(row, p);
+      if (!visible) {
+        out.add(HistoryRedaction.withheld(e, HistoryRedaction.SENSITIVE_EVIDENCE));
+        continue;
+      }
+      out.add(e);
+      if (row != null && row.sensitive()) {
+        shown.add(row);
+      }
+    }
+    return new History(List.copyOf(out), List.copyOf(shown));
   }
 
   /**
