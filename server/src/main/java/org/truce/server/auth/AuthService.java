@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.reference.ReferenceData;
 import org.truce.store.auth.Account;
@@ -98,6 +99,9 @@ public final class AuthService {
     }
     if (roles != null && (roles.contains(Role.PARTY_OFFICER) || roles.contains(Role.HUMANITARIAN)) && party == null) {
       errors.add("party", "party officers and humanitarian coordinators belong to a party or organisation");
+    }
+    if (!TextLimits.fits(displayName, TextLimits.NAME)) {
+      errors.add("displayName", "at most " + TextLimits.NAME + " characters");
     }
     if (password != null && PasswordHasher.weakness(password) != null) {
       errors.add("password", PasswordHasher.weakness(password));
@@ -211,8 +215,8 @@ public final class AuthService {
     if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
       errors.add("expiresInDays", "between 1 and " + MAX_TOKEN_LIFETIME.toDays() + " days");
     }
-    if (name == null || name.isBlank() || name.length() > 200) {
-      errors.add("name", "is required (at most 200 characters), e.g. the client that uses it");
+    if (name == null || name.isBlank() || !TextLimits.fits(name, TextLimits.NAME)) {
+      errors.add("name", "is required (at most " + TextLimits.NAME + " characters), e.g. the client that uses it");
     }
     errors.throwIfAny();
     String token = TOKEN_PREFIX + Secrets.random(32);

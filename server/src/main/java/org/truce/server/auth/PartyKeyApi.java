@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.truce.core.party.PartyKeyCanonicalForm;
+import org.truce.core.validation.TextLimits;
 import org.truce.ledger.note.Ed25519NoteVerifier;
 import org.truce.ledger.note.KeyIds;
 import org.truce.ledger.note.NoteException;
@@ -70,6 +71,9 @@ public final class PartyKeyApi {
       throw new ProblemHandlers.BadRequest("party", "unknown party '" + party + "'");
     }
     String text = b.path("verifierKey").asText(null);
+    if (text != null && !TextLimits.fits(text.trim(), TextLimits.VERIFIER_KEY)) {
+      throw new ProblemHandlers.BadRequest("verifierKey", "at most " + TextLimits.VERIFIER_KEY + " characters");
+    }
     Ed25519NoteVerifier verifier;
     try {
       verifier = Ed25519NoteVerifier.fromKey(text == null ? "" : text.trim());

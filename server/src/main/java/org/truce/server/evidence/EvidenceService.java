@@ -14,6 +14,7 @@ import org.truce.core.incident.FileType;
 import org.truce.core.incident.IncidentStatus;
 import org.truce.core.incident.Sensitivity;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
 import org.truce.server.auth.Principal;
@@ -102,15 +103,15 @@ public final class EvidenceService {
     if (kind.orElse(null) == EvidenceKind.URL_CAPTURE && url == null) {
       errors.add("sourceUrl", "a URL capture names the URL it captured");
     }
-    if (url != null && !(url.startsWith("https://") || url.startsWith("http://")) || url != null && url.length() > 2000) {
+    if (url != null && !(url.startsWith("https://") || url.startsWith("http://")) || url != null && !TextLimits.fits(url, 2000)) {
       errors.add("sourceUrl", "must be an http(s) URL of at most 2,000 characters");
     }
     String name = u.name() == null || u.name().isBlank() ? null : u.name().trim();
-    if (name != null && (name.length() > 300 || name.contains("/") || name.contains("\\"))) {
+    if (name != null && (!TextLimits.fits(name, TextLimits.FILE_NAME) || name.contains("/") || name.contains("\\"))) {
       errors.add("name", "a file name of at most 300 characters, without path");
     }
     String description = u.description() == null ? "" : u.description().strip();
-    if (description.length() > 20_000) {
+    if (!TextLimits.fits(description, 20_000)) {
       errors.add("description", "at most 20,000 characters");
     }
     if (u.derivedFrom() != null) {

@@ -40,6 +40,7 @@ import org.truce.core.humanitarian.Response;
 import org.truce.core.humanitarian.Restriction;
 import org.truce.core.report.Report;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.FieldError;
 import org.truce.core.validation.ValidationException;
 import org.truce.core.zone.ZoneGeometry;
@@ -171,7 +172,7 @@ public final class HumanitarianService implements AutoCloseable {
         errors.add("type", "unknown type '" + typeText + "'; one of " + codes());
       }
     }
-    String name = text(body, "name", errors, true);
+    String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     Geometry geometry = null;
     if (type != null && !type.isMovement()) {
       geometry = point(body.get("location"), "location", errors);
@@ -313,7 +314,7 @@ public final class HumanitarianService implements AutoCloseable {
     Errors errors = new Errors();
     unknown(body, Set.of("name", "area", "validFrom", "validTo", "restrictions", "parties"), errors);
     requireOrganisation(organisation);
-    String name = text(body, "name", errors, true);
+    String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     Geometry area = area(body.get("area"), "area", errors);
     Instant from = instant(body, "validFrom", errors, true);
     Instant to = instant(body, "validTo", errors, true);
@@ -399,7 +400,7 @@ public final class HumanitarianService implements AutoCloseable {
     Errors errors = new Errors();
     unknown(body, Set.of("name", "route", "opensAt", "closesAt", "status", "reason"), errors);
     requireOrganisation(organisation);
-    String name = text(body, "name", errors, true);
+    String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     Geometry route = line(body.get("route"), "route", errors);
     LocalTime opens = time(body, "opensAt", errors);
     LocalTime closes = time(body, "closesAt", errors);
@@ -471,7 +472,7 @@ public final class HumanitarianService implements AutoCloseable {
     unknown(body, Set.of("name", "kind", "route", "windowFrom", "windowTo", "cargo", "beneficiaries", "escort",
         "parties"), errors);
     requireOrganisation(organisation);
-    String name = text(body, "name", errors, true);
+    String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     NotificationType kind = NotificationType.CONVOY;
     String k = text(body, "kind", errors, false);
     if (k != null) {
@@ -531,7 +532,7 @@ public final class HumanitarianService implements AutoCloseable {
     unknown(body, Set.of("type", "at", "checkpoint", "note", "acknowledgeWithinHours"), errors);
     String type = text(body, "type", errors, true);
     Instant at = instant(body, "at", errors, false);
-    String checkpoint = text(body, "checkpoint", errors, "checkpoint".equals(type));
+    String checkpoint = text(body, "checkpoint", errors, "checkpoint".equals(type), "checkpoint", TextLimits.NAME);
     String note = text(body, "note", errors, false);
     Integer hours = integer(body, "acknowledgeWithinHours", 1, 24 * 30, errors);
     ConvoyStatus target = null;
@@ -794,6 +795,10 @@ public final class HumanitarianService implements AutoCloseable {
   }
 
   private static String text(JsonNode body, String field, Errors errors, boolean required, String name) {
+    return text(body, field, errors, required, name, MAX_TEXT);
+  }
+
+  private static String text(JsonNode body, String field, Errors errors, boolean required, String name, int max) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
       if (required) {
@@ -805,8 +810,8 @@ public final class HumanitarianService implements AutoCloseable {
       errors.add(name, "must be a string");
       return null;
     }
-    if (n.asText().length() > MAX_TEXT) {
-      errors.add(name, "is longer than " + MAX_TEXT + " characters");
+    if (!TextLimits.fits(n.asText(), max)) {
+      errors.add(name, "is longer than " + max + " characters");
       return null;
     }
     return n.asText().strip();

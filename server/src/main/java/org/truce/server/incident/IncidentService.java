@@ -30,6 +30,7 @@ import org.truce.core.report.Report;
 import org.truce.core.report.ReportSubmission;
 import org.truce.core.time.TimePrecision;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
 import org.truce.server.auth.Principal;
@@ -370,7 +371,7 @@ public final class IncidentService {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < refs.size(); i++) {
       String r = refs.get(i) == null ? "" : refs.get(i).trim();
-      if (r.isEmpty() || r.length() > 2000) {
+      if (r.isEmpty() || !TextLimits.fits(r, 2000)) {
         errors.add("evidence[" + i + "]", "must be an evidence id or a reference of at most 2,000 characters");
         continue;
       }
@@ -437,9 +438,10 @@ public final class IncidentService {
     IncidentRow incident = open(code);
     Errors errors = new Errors();
     String m = checked(mandate, "mandate", true, errors);
+    String who = assignee == null || assignee.isBlank() ? null : checked(assignee, "assignee", false, TextLimits.NAME, errors);
     checkDeadline(deadline, errors);
     errors.throwIfAny();
-    var opened = investigations.open(incident.id(), m, blankToNull(assignee), deadline, Guard.acting(p), now(), leaves);
+    var opened = investigations.open(incident.id(), m, who, deadline, Guard.acting(p), now(), leaves);
     ledger.signal();
     return opened;
   }
@@ -448,7 +450,7 @@ public final class IncidentService {
     Guard.require(p, Role.MONITOR);
     InvestigationRow inv = unconcluded(investigation);
     Errors errors = new Errors();
-    String who = checked(assignee, "assignee", true, errors);
+    String who = checked(assignee, "assignee", true, TextLimits.NAME, errors);
     checkDeadline(deadline, errors);
     errors.throwIfAny();
     return signal(investigations.assign(inv.id(), who, deadline, Guard.acting(p), now(), leaves));
@@ -679,11 +681,15 @@ public final class IncidentService {
   }
 
   static String checked(String s, String field, boolean required, Errors errors) {
+    return checked(s, field, required, MAX_TEXT, errors);
+  }
+
+  static String checked(String s, String field, boolean required, int max, Errors errors) {
     String t = s == null ? "" : s.strip();
     if (required && t.isEmpty()) {
       errors.add(field, "required");
-    } else if (t.length() > MAX_TEXT) {
-      errors.add(field, "at most " + MAX_TEXT + " characters");
+    } else if (!TextLimits.fits(t, max)) {
+      errors.add(field, "at most " + max + " characters");
     }
     return t;
   }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.ValidationException;
 import org.truce.core.zone.Zone;
 import org.truce.core.zone.ZoneGeometry;
@@ -32,6 +33,8 @@ import org.truce.store.report.ReportRepository;
  * version's valid-from on, so the map of earlier dates is untouched.
  */
 public final class ZoneService {
+  /** Free text of a zone (a version's source); its name is shorter, {@link TextLimits#NAME}. */
+  static final int MAX_TEXT = 2000;
   private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,63}");
   private static final Set<String> ZONE_FIELDS = Set.of("code", "name", "type", "agreementCode", "actorCode", "version");
   private static final Set<String> VERSION_FIELDS = Set.of("geometry", "validFrom", "validTo", "approximate", "source", "repair");
@@ -64,7 +67,7 @@ public final class ZoneService {
     } else if (code != null && references.zones().stream().anyMatch(z -> z.code().equals(code))) {
       errors.add("code", "zone " + code + " already exists; add a version to it instead");
     }
-    String name = text(body, "name", errors, true);
+    String name = text(body, "name", errors, true, "", TextLimits.NAME);
     ZoneType type = null;
     String typeText = text(body, "type", errors, true);
     if (typeText != null) {
@@ -188,6 +191,10 @@ public final class ZoneService {
   }
 
   private static String text(JsonNode body, String field, Errors errors, boolean required, String prefix) {
+    return text(body, field, errors, required, prefix, MAX_TEXT);
+  }
+
+  private static String text(JsonNode body, String field, Errors errors, boolean required, String prefix, int max) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
       if (required) {
@@ -199,8 +206,8 @@ public final class ZoneService {
       errors.add(prefix + field, "must be a string");
       return null;
     }
-    if (v.asText().length() > 2000) {
-      errors.add(prefix + field, "longer than 2000 characters");
+    if (!TextLimits.fits(v.asText(), max)) {
+      errors.add(prefix + field, "longer than " + max + " characters");
       return null;
     }
     return v.asText();
