@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A refusal sent before the handler read the body (an unknown record, a missing role, a declared
- * size over the limit) leaves the body unread, and Jetty then drops the connection without saying
- * so: a client that reuses it fails on its next request. After such a refusal, read what is left of
- * the body up to the body limit, or, past the limit, tell the client the connection closes.
+ * A handler that answers without reading the body (an unknown record, a missing role, a declared
+ * size over the limit, or an action such as submit or publish that takes none) leaves the body
+ * unread; if its bytes arrive after the answer, Jetty then drops the connection without saying
+ * so, and a client that reuses it fails on its next request. So after every request with a body,
+ * read what is left of it up to the body limit, or, past the limit, tell the client the
+ * connection closes.
  */
 public final class UnreadBodyDrain {
   private final long maxBytes;
@@ -18,7 +20,7 @@ public final class UnreadBodyDrain {
   }
 
   public void apply(Context ctx) {
-    if (ctx.status().getCode() < 400 || "GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name())) {
+    if ("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name())) {
       return;
     }
     try {
@@ -32,7 +34,9 @@ public final class UnreadBodyDrain {
       if (left <= 0 && in.read() >= 0) {
         ctx.header("Connection", "close");
       }
-    } catch (IOException | IllegalStateException e) {
+    } catch (IllegalStateException e) {
+      // read through getParameter or getReader already: nothing is left unread
+    } catch (IOException e) {
       ctx.header("Connection", "close");
     }
   }
