@@ -32,6 +32,9 @@ public final class BoundaryApi {
     if (source == null) {
       throw new ProblemHandlers.BadRequest("source", "is required: name the dataset and its date, e.g. 'OCHA COD-AB Syria 2023'");
     }
+    if (source.indexOf('\u0000') >= 0) {
+      throw new ProblemHandlers.BadRequest("source", "contains a NUL character");
+    }
     byte[] body;
     try (InputStream in = ctx.bodyInputStream()) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
