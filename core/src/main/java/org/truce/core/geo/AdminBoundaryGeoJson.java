@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.StorableText;
 import org.truce.core.validation.TextLimits;
 
 /**
@@ -121,7 +122,8 @@ public final class AdminBoundaryGeoJson {
 
   /**
    * The property's text when it fits {@code max} characters (code points, as {@link TextLimits}
-   * counts them) and holds no NUL; otherwise null, with an error naming the property.
+   * counts them) and can be stored exactly ({@link StorableText}: the file is read here, not by the
+   * server's JSON door); otherwise null, with an error naming the property.
    */
   private static String limited(JsonNode p, String key, int max, String props, Errors errors) {
     String v = first(p, key);
@@ -129,8 +131,9 @@ public final class AdminBoundaryGeoJson {
       errors.add(props + key, "at most " + max + " characters, got " + TextLimits.length(v));
       return null;
     }
-    if (v.indexOf('\u0000') >= 0) {
-      errors.add(props + key, "contains a NUL character");
+    String why = StorableText.problem(v);
+    if (why != null) {
+      errors.add(props + key, why);
       return null;
     }
     return v;

@@ -69,15 +69,12 @@ public final class BulletinService {
 
   /**
    * Refuses a correction's reason or a review note longer than {@link #MAX_TEXT} characters (code
-   * points, as {@link TextLimits} counts them) or holding a NUL, naming the field: checked here so
-   * the API and the bulletin desk's forms refuse the same texts.
+   * points, as {@link TextLimits} counts them), naming the field: checked here so the API and the
+   * bulletin desk's forms refuse the same texts.
    */
   static String checkText(String field, String text) {
     if (!TextLimits.fits(text, MAX_TEXT)) {
       throw new ProblemHandlers.BadRequest(field, "must be at most " + MAX_TEXT + " characters");
-    }
-    if (text != null && text.indexOf('\u0000') >= 0) {
-      throw new ProblemHandlers.BadRequest(field, "contains a NUL character");
     }
     return text;
   }

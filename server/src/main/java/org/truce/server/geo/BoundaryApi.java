@@ -1,5 +1,6 @@
 package org.truce.server.geo;
 
+import org.truce.core.validation.StorableText;
 import org.truce.server.auth.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
@@ -32,8 +33,8 @@ public final class BoundaryApi {
     if (source == null) {
       throw new ProblemHandlers.BadRequest("source", "is required: name the dataset and its date, e.g. 'OCHA COD-AB Syria 2023'");
     }
-    if (source.indexOf('\u0000') >= 0) {
-      throw new ProblemHandlers.BadRequest("source", "contains a NUL character");
+    if (StorableText.problem(source) != null) {
+      throw new ProblemHandlers.BadRequest("source", StorableText.problem(source));
     }
     byte[] body;
     try (InputStream in = ctx.bodyInputStream()) {
