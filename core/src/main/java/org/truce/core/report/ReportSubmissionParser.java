@@ -20,6 +20,7 @@ import org.truce.core.geo.Place;
 import org.truce.core.time.OccurredAt;
 import org.truce.core.time.TimePrecision;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.TextLimits;
 
 /**
  * Turns a submitted JSON report into a {@link ReportSubmission}, or refuses it with every field
@@ -254,7 +255,7 @@ public final class ReportSubmissionParser {
       JsonNode s = node.get(i);
       if (!s.isTextual() || s.asText().isBlank()) {
         errors.add("sources[" + i + "]", "must be a non-empty string");
-      } else if (s.asText().length() > MAX_SOURCE_LENGTH) {
+      } else if (!TextLimits.fits(s.asText(), MAX_SOURCE_LENGTH)) {
         errors.add("sources[" + i + "]", "longer than " + MAX_SOURCE_LENGTH + " characters");
       } else {
         sources.add(s.asText());
@@ -331,7 +332,7 @@ public final class ReportSubmissionParser {
       return null;
     }
     String s = v.asText();
-    if (s.length() > max) {
+    if (!TextLimits.fits(s, max)) {
       errors.add(path, "longer than " + max + " characters");
       return null;
     }

@@ -123,7 +123,10 @@ public final class AuthService {
       audit.record(now(), username, null, "signin", "account", username, "refused", "rate limited", address);
       return new SignIn(null, "Too many attempts from your address; wait a few minutes.", wait.get());
     }
-    Optional<Account> found = username == null ? Optional.empty() : accounts.find(username.trim().toLowerCase(Locale.ROOT));
+    // A name no account could have (longer than the 64 characters of account.username, say) is
+    // simply unknown: it is not looked up.
+    String name = username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+    Optional<Account> found = name == null || !USERNAME.matcher(name).matches() ? Optional.empty() : accounts.find(name);
     boolean matches = PasswordHasher.verify(password == null ? new char[0] : password.toCharArray(),
         found.map(Account::passwordHash).orElse(null));
     if (found.isEmpty()) {

@@ -205,9 +205,6 @@ public final class BulletinApi {
     if (!n.isTextual()) {
       throw new ProblemHandlers.BadRequest(field, "must be text");
     }
-    if (n.asText().length() > 4000) {
-      throw new ProblemHandlers.BadRequest(field, "must be at most 4000 characters");
-    }
-    return n.asText();
+    return BulletinService.checkText(field, n.asText());
   }
 }

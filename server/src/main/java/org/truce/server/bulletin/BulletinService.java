@@ -14,6 +14,7 @@ import org.truce.core.bulletin.BulletinCanonicalForm;
 import org.truce.core.bulletin.BulletinContent;
 import org.truce.core.bulletin.ReportingDay;
 import org.truce.core.party.Party;
+import org.truce.core.validation.TextLimits;
 import org.truce.ledger.entry.EntryKinds;
 import org.truce.ledger.entry.LedgerEntry;
 import org.truce.server.auth.Principal;
@@ -34,6 +35,8 @@ import org.truce.store.ledger.PendingEntry;
  * day again starts the next edition, which names the one it corrects and why.
  */
 public final class BulletinService {
+  /** The most characters a correction's reason or a review note may have (both are kept as TEXT). */
+  public static final int MAX_TEXT = 4000;
   private final BulletinRepository repository;
   private final BulletinCompiler compiler;
   private final BulletinSettings settings;
@@ -64,8 +67,21 @@ public final class BulletinService {
     return compiler.compile(begun(date));
   }
 
+  /**
+   * Refuses a correction's reason or a review note longer than {@link #MAX_TEXT} characters (code
+   * points, as {@link TextLimits} counts them), naming the field: checked here so the API and the
+   * bulletin desk's forms refuse the same texts.
+   */
+  static String checkText(String field, String text) {
+    if (!TextLimits.fits(text, MAX_TEXT)) {
+      throw new ProblemHandlers.BadRequest(field, "must be at most " + MAX_TEXT + " characters");
+    }
+    return text;
+  }
+
   /** Drafts the day's open edition, recompiling it if it is a draft, or starting a correction of the published one. */
   public Drafted draft(LocalDate date, String reason, Principal by) {
+    checkText("reason", reason);
     BulletinContent content = compiler.compile(begun(date));
     String json = BulletinCanonicalForm.json(content);
     String sha = BulletinCanonicalForm.sha256Hex(json);
@@ -119,6 +135,7 @@ public final class BulletinService {
 
   /** Approves the edition in review, or returns it to draft; returning needs a note saying what to change. */
   public BulletinRow review(LocalDate date, boolean approve, String note, Principal by) {
+    checkText("note", note);
     BulletinRow row = open(date);
     if (!approve && (note == null || note.isBlank())) {
       throw new ProblemHandlers.BadRequest("note", "say what must change before the edition can be approved");

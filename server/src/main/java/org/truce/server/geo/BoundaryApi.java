@@ -1,5 +1,6 @@
 package org.truce.server.geo;
 
+import org.truce.core.validation.StorableText;
 import org.truce.server.auth.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
@@ -31,6 +32,9 @@ public final class BoundaryApi {
     String source = q.text("source");
     if (source == null) {
       throw new ProblemHandlers.BadRequest("source", "is required: name the dataset and its date, e.g. 'OCHA COD-AB Syria 2023'");
+    }
+    if (StorableText.problem(source) != null) {
+      throw new ProblemHandlers.BadRequest("source", StorableText.problem(source));
     }
     byte[] body;
     try (InputStream in = ctx.bodyInputStream()) {

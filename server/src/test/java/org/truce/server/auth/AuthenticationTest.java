@@ -72,6 +72,29 @@ class AuthenticationTest {
 
   @ParameterizedTest
   @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aSignInWithAVeryLongUnknownUsernameIsRefusedAndAuditedClippedNeverA500(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      List<String> names = List.of("x".repeat(1000), "😀".repeat(100));
+      for (String name : names) {
+        HttpResponse<String> refused = signIn(s, name, PASSWORD);
+        assertThat(refused.statusCode()).as(name.length() + " characters: " + refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("Wrong username or password");
+      }
+      List<AuditEvent> events = s.server().auth().audit().search(null, "signin", null, null, null, null, 10);
+      assertThat(events).hasSize(names.size()).allSatisfy(e -> {
+        assertThat(e.outcome()).isEqualTo("refused");
+        assertThat(e.detail()).isEqualTo("unknown account");
+        assertThat(e.username().length()).isLessThanOrEqualTo(64);
+        assertThat(e.resourceId().length()).isLessThanOrEqualTo(200);
+      });
+      assertThat(events.get(1).username()).startsWith("xxxx").endsWith("…").hasSize(64);
+      assertThat(events.get(1).resourceId()).startsWith("xxxx").endsWith("…").hasSize(200);
+      assertThat(events.get(0).username()).startsWith("😀").endsWith("…").hasSize(63);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
   void anAdministratorUnlocksALockedAccount(DatabaseConfig db) {
     try (RunningServer s = RunningServer.start(db)) {
       s.server().auth().createAccount("officer-tur-person", "Officer", "TUR", Set.of(Role.PARTY_OFFICER), PASSWORD, "test");

@@ -19,8 +19,10 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.truce.core.report.ReportSubmissionParser;
 import org.truce.core.validation.TextLimits;
 import org.truce.ledger.note.NoteKeyPair;
+import org.truce.server.bulletin.BulletinService;
 import org.truce.server.testing.RunningServer;
 import org.truce.store.db.DatabaseConfig;
 
@@ -58,13 +60,20 @@ class TextLimitsTest {
 
   /**
    * One field: who sends it where, the request for a value (given a fresh number for unique codes),
-   * the field the problem must name, its limit, and the table and column the value lands in.
+   * the field the problem must name, its limit, and the table and column the value lands in (as
+   * {@code storedAs} writes it there, when the column holds more than the value).
    */
   record Row(String field, int limit, String role, Function<RunningServer, String> setup,
-      RequestMaker request, String table, String column, IntFunction<String> value) {
+      RequestMaker request, String table, String column, IntFunction<String> value,
+      Function<String, String> storedAs) {
     Row(String field, int limit, String role, Function<RunningServer, String> setup, RequestMaker request, String table,
         String column) {
       this(field, limit, role, setup, request, table, column, TextLimitsTest::text);
+    }
+
+    Row(String field, int limit, String role, Function<RunningServer, String> setup, RequestMaker request, String table,
+        String column, IntFunction<String> value) {
+      this(field, limit, role, setup, request, table, column, value, Function.identity());
     }
 
     @Override
@@ -161,6 +170,21 @@ class TextLimitsTest {
     }
   }
 
+  static String report(String members) {
+    return "{\"reportingParty\":\"RUS\",\"occurredAt\":\"2017-07-01T10:00:00Z\",\"category\":\"shelling\","
+        + members + "}";
+  }
+
+  /** A day's bulletin drafted and submitted, so a review may return it with a note. */
+  static String bulletinInReview(RunningServer s) {
+    String path = "/api/v1/bulletins/2024-03-05";
+    for (String step : List.of("draft", "submit")) {
+      HttpResponse<String> r = s.as("monitor").postJson(path + "/" + step, "{}");
+      assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+    }
+    return path;
+  }
+
   static String incident(RunningServer s) {
     String code = RunningServer.json(s.as("monitor").get("/api/v1/incidents?limit=1")).at("/items/0/code").asText();
     assertThat(code).isNotEmpty();
@@ -232,7 +256,7 @@ class TextLimitsTest {
   /** Rows whose column holds exactly {@code value}. */
   private static long stored(RunningServer s, Row row, String value) {
     return s.server().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + row.table()
-        + " WHERE " + row.column() + " = :v").bind("v", value).mapTo(Long.class).one());
+        + " WHERE " + row.column() + " = :v").bind("v", row.storedAs().apply(value)).mapTo(Long.class).one());
   }
 
   private static String abbreviate(String body) {

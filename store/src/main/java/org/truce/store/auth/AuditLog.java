@@ -15,13 +15,40 @@ public final class AuditLog {
     this.db = db;
   }
 
+  /**
+   * Records an event. The trail must keep what it is given even when that is whatever a client
+   * typed (an unknown username at sign-in, say): each text is clipped to its column, ending in
+   * {@code …} when cut, and a NUL (which PostgreSQL cannot store) becomes U+FFFD, so that
+   * recording never fails and never turns a refusal into a 500.
+   */
   public void record(Instant at, String username, String party, String action, String resourceType,
       String resourceId, String outcome, String detail, String remoteAddress) {
     db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO audit_event (at, username, party_code, action, resource_type,"
             + " resource_id, outcome, detail, remote_address) VALUES (:at, :u, :p, :a, :rt, :rid, :o, :d, :ip)")
-        .bind("at", Timestamp.from(at)).bind("u", username).bind("p", party).bind("a", action)
-        .bind("rt", resourceType).bind("rid", resourceId).bind("o", outcome).bind("d", detail)
-        .bind("ip", remoteAddress).execute());
+        .bind("at", Timestamp.from(at)).bind("u", clip(username, 64)).bind("p", clip(party, 16))
+        .bind("a", clip(action, 64)).bind("rt", clip(resourceType, 64)).bind("rid", clip(resourceId, 200))
+        .bind("o", clip(outcome, 16)).bind("d", clip(detail, Integer.MAX_VALUE))
+        .bind("ip", clip(remoteAddress, 64)).execute());
+  }
+
+  /**
+   * {@code s} within {@code max} UTF-16 units (so within a VARCHAR(max) on H2, which counts those,
+   * and on PostgreSQL, which counts code points), ending in {@code …} when cut, never between the
+   * halves of a surrogate pair; NUL replaced by U+FFFD.
+   */
+  static String clip(String s, int max) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.indexOf('\u0000') >= 0 ? s.replace('\u0000', '\uFFFD') : s;
+    if (t.length() <= max) {
+      return t;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(t.charAt(end - 1))) {
+      end--;
+    }
+    return t.substring(0, end) + "…";
   }
 
   /** Newest first; every filter optional. */
