@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The connection pool, migrated schema and query handle for one database. Open it once per
@@ -19,6 +21,15 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    // Jdbi's default message lists the bound values, which end up in the server log whenever a
+    // statement fails: a party's narrative, a notified site's coordinates. Name the statement only.
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::statementOnly);
+  }
+
+  static String statementOnly(StatementException e) {
+    String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRenderedSql();
+    String shown = sql == null ? "(unknown)" : sql.length() > 500 ? sql.substring(0, 500) + "…" : sql;
+    return String.valueOf(e.getShortMessage()) + " [statement: " + shown + "; bound values not shown]";
   }
 
   /** Opens the pool and applies pending migrations; fails when the schema cannot be brought up to date. */
