@@ -239,6 +239,11 @@ public final class EvidenceService {
     rows.forEach(e -> sensitiveReads.descriptionShown(e, p, request, address));
   }
 
+  /** Records that a page showed {@code rows}' file names to the caller: an audit event for each labelled one. */
+  public void namesShown(List<EvidenceRow> rows, Principal p, String request, String address) {
+    rows.forEach(e -> sensitiveReads.nameShown(e, p, request, address));
+  }
+
   /** The custody log (monitors and admins). */
   public List<CustodyRow> custody(UUID id, Principal p) {
     Guard.require(p, Role.MONITOR);

@@ -34,6 +34,13 @@ public final class SensitiveEvidenceReads {
     }
   }
 
+  /** The caller was shown the file name of {@code e} on a page ({@code request}): audited when it is labelled. */
+  void nameShown(EvidenceRow e, Principal p, String request, String address) {
+    if (e.sensitive() && EvidenceService.canView(e, p)) {
+      record(e, p, "file name, " + request, address);
+    }
+  }
+
   private void record(EvidenceRow e, Principal p, String detail, String address) {
     audit.record(clock.instant(), p.account(), p.party(), ACTION, "evidence", e.id().toString(), "shown", detail,
         address);

@@ -91,6 +91,7 @@ public final class IncidentUi {
 
   private void render(Context ctx, String code, String error) {
     IncidentService.View view = visibility.restrict(service.view(code), Access.principal(ctx));
+    evidence.namesShown(view.evidence(), Access.principal(ctx), "GET /incidents/" + view.incident().code(), ctx.ip());
     templates.render(ctx, "incident.jte", Map.of("page", PageInfo.of("Incident " + view.incident().code(), "incidents"),
         "i", IncidentPage.of(view, time, Access.principal(ctx), error == null ? "" : error),
         "alerts", alerts.seenBy(IncidentApi.memberReports(view), ctx)));

@@ -54,6 +54,8 @@ class SensitiveEvidenceAuditTest {
       assertThat(s.as("monitor").get("/api/v1/evidence/" + graphic).statusCode()).isEqualTo(200);
       assertThat(s.as("officer-tur").get("/api/v1/incidents/" + code + "/evidence").statusCode()).isEqualTo(200);
       assertThat(s.as("monitor").get("/api/v1/incidents/" + code).statusCode()).isEqualTo(200);
+      assertThat(s.as("officer-tur").get("/incidents/" + code).statusCode()).isEqualTo(200);
+      assertThat(s.as("analyst").get("/incidents/" + code).body()).contains("(restricted)");
       // not shown, not audited: refused content, metadata without the description, unlabelled evidence
       assertThat(s.as("analyst").get("/api/v1/evidence/" + graphic + "/content").statusCode()).isEqualTo(403);
       JsonNode analystView = RunningServer.json(s.as("analyst").get("/api/v1/evidence/" + graphic));
@@ -65,7 +67,8 @@ class SensitiveEvidenceAuditTest {
           "officer-tur TUR: content downloaded",
           "monitor JMC: description, GET /api/v1/evidence/" + graphic,
           "officer-tur TUR: description, GET /api/v1/incidents/" + code + "/evidence",
-          "monitor JMC: description, GET /api/v1/incidents/" + code);
+          "monitor JMC: description, GET /api/v1/incidents/" + code,
+          "officer-tur TUR: file name, GET /incidents/" + code);
       assertThat(audited(s, plain)).isEmpty();
     }
   }
