@@ -59,6 +59,15 @@ public final class RunningServer implements AutoCloseable {
    */
   public static RunningServer start(DatabaseConfig db, Path dataDir, Map<String, String> env) {
     Map<String, String> all = new java.util.HashMap<>(Map.of("TRUCE_PORT", "0", "TRUCE_LOG_FORMAT", "text"));
+    if (!env.containsKey("TRUCE_EXCHANGE_TIME")) {
+      // A test that reads before and after "the exchange" (by backdating a report two days) must not
+      // see the real daily exchange happen while it runs: put it about 12 hours from now. The
+      // bulletins' reporting day, which follows the exchange time by default, keeps 18:00.
+      java.time.ZoneId zone = java.time.ZoneId.of(env.getOrDefault("TRUCE_TIME_ZONE", "Asia/Damascus"));
+      all.put("TRUCE_EXCHANGE_TIME", java.time.LocalTime.now(zone).plusHours(12)
+          .truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString());
+      all.put("TRUCE_BULLETIN_CUTOFF", "18:00");
+    }
     all.putAll(env);
     TruceConfig config = TruceConfig.fromEnvironment(all).withDataDir(dataDir).withDatabase(db);
     TruceServer server = TruceServer.create(config);
