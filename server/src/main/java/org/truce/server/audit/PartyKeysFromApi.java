@@ -37,20 +37,25 @@ final class PartyKeysFromApi implements RecordSource {
     for (JsonNode party : api.get("/api/v1/parties")) {
       String code = party.path("code").asText();
       for (JsonNode key : api.get("/api/v1/party-keys/" + URLEncoder.encode(code, StandardCharsets.UTF_8))) {
-        String name = "party key " + code + "/" + key.path("keyId").asText();
-        try {
-          PartyKeysFromApi.facts(key, each);
-        } catch (DateTimeParseException | NullPointerException e) {
-          each.accept(StoredRecord.unreadable(name, EntryKinds.PARTY_KEY_REGISTERED,
-              PartyKeyCanonicalForm.recordId(code, key.path("keyId").asText("?")),
-              "the API's answer for it cannot be read: " + e.getMessage()));
+        String keyId = key.path("keyId").asText("?");
+        String problem = java.util.stream.Stream.of("party", "keyId", "verifierKey", "registeredAt")
+            .filter(f -> !key.path(f).isTextual()).findFirst().map(f -> "it has no " + f).orElse(null);
+        if (problem == null) {
+          try {
+            facts(key, each);
+            continue;
+          } catch (DateTimeParseException e) {
+            problem = e.getMessage();
+          }
         }
+        each.accept(StoredRecord.unreadable("party key " + code + "/" + keyId, EntryKinds.PARTY_KEY_REGISTERED,
+            PartyKeyCanonicalForm.recordId(code, keyId), "the API's answer for it cannot be read: " + problem));
       }
     }
   }
 
   private static void facts(JsonNode key, Consumer<StoredRecord> each) {
-    String revoked = key.path("revokedAt").asText(null);
+    String revoked = key.path("revokedAt").isTextual() ? key.get("revokedAt").asText() : null;
     PartyKeyRecords.emit(new PartyKeyCanonicalForm.KeyFacts(key.get("party").asText(), key.get("keyId").asText(),
         key.get("verifierKey").asText(), Instant.parse(key.get("registeredAt").asText()),
         revoked == null ? null : Instant.parse(revoked)), each);

@@ -36,12 +36,7 @@ class BulletinPageBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    HeadlessChromium.stop(browser, server);
   }
 
   @ParameterizedTest

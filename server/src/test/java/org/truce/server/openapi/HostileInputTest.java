@@ -3,7 +3,6 @@ package org.truce.server.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +29,6 @@ import org.truce.store.db.DatabaseConfig;
  * refusal is an RFC 9457 problem, and no answer carries a stack trace or a database message.
  */
 class HostileInputTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Who calls each operation: the first of these it admits, so that input reaches validation. */
   private static final List<String> CALLERS = List.of("monitor", "officer-rus", "humanitarian", "admin", "analyst");
   private static final List<String> HOSTILE_SEGMENTS = List.of("%27%20OR%201%3D1--", "..%2F..%2F..%2Fetc%2Fpasswd",

@@ -28,6 +28,16 @@ public final class HeadlessChromium {
     assumeTrue(installed, "Chromium and chromedriver are not installed; scripts/test.sh installs them");
   }
 
+  /** Quits {@code browser} and closes {@code server}, either of which may not have started. */
+  public static void stop(WebDriver browser, RunningServer server) {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
   /** A headless browser with a fresh profile, a 1400×1000 window and no background network traffic. */
   public static WebDriver start() {
     ChromeOptions options = new ChromeOptions();

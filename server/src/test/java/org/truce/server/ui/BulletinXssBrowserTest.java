@@ -60,12 +60,7 @@ class BulletinXssBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    HeadlessChromium.stop(browser, server);
   }
 
   @Test

@@ -81,12 +81,7 @@ class IncidentXssBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    HeadlessChromium.stop(browser, server);
   }
 
   @Test

@@ -48,12 +48,7 @@ class ReportFormBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    HeadlessChromium.stop(browser, server);
   }
 
   @Test

@@ -51,12 +51,7 @@ class XssBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    HeadlessChromium.stop(browser, server);
   }
 
   @Test
