@@ -16,16 +16,19 @@ import java.util.stream.Collectors;
 /**
  * Who is calling, and over what. The server does not terminate TLS itself; behind a reverse proxy
  * every connection comes from the proxy, so the client's address and whether it used https come
- * from the proxy's {@code X-Forwarded-For} and {@code X-Forwarded-Proto} — believed only when the
- * connection comes from an address listed in {@code TRUCE_TRUSTED_PROXIES}. From anyone else they
- * are ignored: a forged address would dodge the sign-in limit and put lies in the audit trail.
- * Installed as Javalin's address and scheme resolvers, so {@code ctx.ip()} and {@code ctx.scheme()}
- * mean the same everywhere: the audit trail, the sign-in limit, the Secure cookie, HSTS, links.
+ * from the proxy's {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} —
+ * believed only when the connection comes from an address listed in {@code TRUCE_TRUSTED_PROXIES}.
+ * From anyone else they are ignored: a forged address would dodge the sign-in limit and put lies in
+ * the audit trail. Installed as Javalin's address, scheme and host resolvers, so {@code ctx.ip()},
+ * {@code ctx.scheme()} and {@code ctx.host()} mean the same everywhere: the audit trail, the sign-in
+ * limit, the Secure cookie, HSTS, absolute links.
  */
 public final class TrustedProxies {
   public static final String VARIABLE = "TRUCE_TRUSTED_PROXIES";
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  /** A host name or IP literal with an optional port: what a Host header may say, nothing to smuggle. */
+  private static final Pattern AUTHORITY = Pattern.compile("([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(:\\d{1,5})?");
   private final Set<String> proxies;
 
   public TrustedProxies(Set<String> proxies) {
@@ -49,6 +52,7 @@ public final class TrustedProxies {
   public void install(ContextResolverConfig resolver) {
     resolver.ip = this::clientAddress;
     resolver.scheme = this::scheme;
+    resolver.host = this::host;
   }
 
   /** Whether the client reached us over TLS, as {@link #scheme} decided. */
@@ -88,6 +92,20 @@ public final class TrustedProxies {
     }
     String proto = forwarded.split(",")[0].strip().toLowerCase(Locale.ROOT);
     return proto.equals("https") || proto.equals("http") ? proto : own;
+  }
+
+  /**
+   * The name the client used, for absolute links: the {@code Host} header; from a trusted proxy,
+   * its {@code X-Forwarded-Host}, as the proxy may call the server by an internal name.
+   */
+  String host(Context ctx) {
+    String own = ctx.req().getHeader("Host");
+    String forwarded = ctx.req().getHeader("X-Forwarded-Host");
+    if (forwarded == null || !proxies.contains(peer(ctx))) {
+      return own;
+    }
+    String first = forwarded.split(",")[0].strip();
+    return AUTHORITY.matcher(first).matches() ? first : own;
   }
 
   private static String peer(Context ctx) {

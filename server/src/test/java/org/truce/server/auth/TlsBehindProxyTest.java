@@ -84,4 +84,38 @@ class TlsBehindProxyTest {
       assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
   }
+
+  private static final Map<String, String> FORWARDED_HOST =
+      Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "truce.example.org");
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void behindATrustedProxyAbsoluteLinksUseTheNameTheProxyWasCalledBy(DatabaseConfig db) throws Exception {
+    try (RunningServer s = start(db, Map.of("TRUCE_TRUSTED_PROXIES", "127.0.0.1, ::1"))) {
+      assertThat(ogcSelfLink(s, FORWARDED_HOST)).startsWith("https://truce.example.org/ogc");
+      assertThat(ogcSelfLink(s, Map.of("X-Forwarded-Host", "evil.example\"/><x y=\"")))
+          .as("a forwarded host that is no host name").startsWith(s.url("/ogc"));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void withoutATrustedProxyAbsoluteLinksIgnoreTheForwardedHost(DatabaseConfig db) throws Exception {
+    try (RunningServer s = start(db, Map.of())) {
+      assertThat(ogcSelfLink(s, FORWARDED_HOST)).startsWith(s.url("/ogc"));
+    }
+  }
+
+  private static String ogcSelfLink(RunningServer s, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.url("/ogc?f=json")));
+    headers.forEach(b::header);
+    HttpResponse<String> r = s.as("analyst").send(b.build());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    for (com.fasterxml.jackson.databind.JsonNode link : RunningServer.json(r).get("links")) {
+      if (link.path("rel").asText().equals("self")) {
+        return link.get("href").asText();
+      }
+    }
+    throw new AssertionError("no self link in " + r.body());
+  }
 }
