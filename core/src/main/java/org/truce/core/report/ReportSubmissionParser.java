@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.truce.core.geo.Place;
 import org.truce.core.time.OccurredAt;
 import org.truce.core.time.TimePrecision;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.KnownFields;
 import org.truce.core.validation.TextLimits;
 
 /**
@@ -58,7 +58,7 @@ public final class ReportSubmissionParser {
     if (!json.isObject()) {
       errors.add("", "the body must be a JSON object").throwIfAny();
     }
-    unknownFields(json, FIELDS, "", errors);
+    KnownFields.check(json, FIELDS, "", errors);
 
     String party = requiredText(json, "reportingParty", 16, errors);
     if (party != null) {
@@ -119,7 +119,7 @@ public final class ReportSubmissionParser {
       errors.add("location", "must be an object with latitude and longitude, or place");
       return null;
     }
-    unknownFields(node, LOCATION_FIELDS, "location.", errors);
+    KnownFields.check(node, LOCATION_FIELDS, "location.", errors);
     GeoPrecision precision = null;
     JsonNode p = node.get("precision");
     if (p != null && !p.isNull()) {
@@ -209,7 +209,7 @@ public final class ReportSubmissionParser {
       errors.add(field, "must be an object {low, best, high}");
       return null;
     }
-    unknownFields(node, CASUALTY_FIELDS, field + ".", errors);
+    KnownFields.check(node, CASUALTY_FIELDS, field + ".", errors);
     Integer best = count(node, "best", field, errors);
     Integer low = node.has("low") ? count(node, "low", field, errors) : best;
     Integer high = node.has("high") ? count(node, "high", field, errors) : best;
@@ -343,12 +343,4 @@ public final class ReportSubmissionParser {
     return s;
   }
 
-  private static void unknownFields(JsonNode node, Set<String> known, String prefix, Errors errors) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!known.contains(name)) {
-        errors.add(prefix + name, "unknown field");
-      }
-    }
-  }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.truce.core.validation.KnownFields;
 import org.truce.server.auth.Access;
 import org.truce.server.bulletin.render.BulletinPdf;
 import org.truce.server.auth.Principal;
@@ -191,7 +192,7 @@ public final class BulletinApi {
     for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw new ProblemHandlers.BadRequest(name, "unknown field; expected " + String.join(" or ", allowed));
+        throw new ProblemHandlers.BadRequest(name, KnownFields.reason(allowed));
       }
     }
     return body;

@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ import org.truce.core.humanitarian.Response;
 import org.truce.core.humanitarian.Restriction;
 import org.truce.core.report.Report;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.KnownFields;
 import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.FieldError;
 import org.truce.core.validation.ValidationException;
@@ -161,8 +161,8 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Notification> notify(JsonNode body, String organisation, String account) {
     Errors errors = new Errors();
     requireObject(body);
-    unknown(body, Set.of("type", "name", "location", "route", "validFrom", "validTo", "parties",
-        "acknowledgeWithinHours", "note"), errors);
+    KnownFields.check(body, Set.of("type", "name", "location", "route", "validFrom", "validTo", "parties",
+        "acknowledgeWithinHours", "note"), "", errors);
     requireOrganisation(organisation);
     NotificationType type = null;
     String typeText = text(body, "type", errors, true);
@@ -226,7 +226,7 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Notification> respond(UUID id, JsonNode body, String party, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("response", "reason"), errors);
+    KnownFields.check(body, Set.of("response", "reason"), "", errors);
     String text = text(body, "response", errors, true);
     Response response = null;
     if (text != null) {
@@ -312,7 +312,7 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Pause> createPause(JsonNode body, String organisation, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("name", "area", "validFrom", "validTo", "restrictions", "parties"), errors);
+    KnownFields.check(body, Set.of("name", "area", "validFrom", "validTo", "restrictions", "parties"), "", errors);
     requireOrganisation(organisation);
     String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     Geometry area = area(body.get("area"), "area", errors);
@@ -398,7 +398,7 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Corridor> createCorridor(JsonNode body, String organisation, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("name", "route", "opensAt", "closesAt", "status", "reason"), errors);
+    KnownFields.check(body, Set.of("name", "route", "opensAt", "closesAt", "status", "reason"), "", errors);
     requireOrganisation(organisation);
     String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     Geometry route = line(body.get("route"), "route", errors);
@@ -433,7 +433,7 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Corridor> setCorridorStatus(UUID id, JsonNode body, String party, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("status", "reason"), errors);
+    KnownFields.check(body, Set.of("status", "reason"), "", errors);
     String s = text(body, "status", errors, true);
     CorridorStatus status = s == null ? null : CorridorStatus.parse(s).orElse(null);
     if (s != null && status == null) {
@@ -469,8 +469,8 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Convoy> createConvoy(JsonNode body, String organisation, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("name", "kind", "route", "windowFrom", "windowTo", "cargo", "beneficiaries", "escort",
-        "parties"), errors);
+    KnownFields.check(body, Set.of("name", "kind", "route", "windowFrom", "windowTo", "cargo", "beneficiaries", "escort",
+        "parties"), "", errors);
     requireOrganisation(organisation);
     String name = text(body, "name", errors, true, "name", TextLimits.NAME);
     NotificationType kind = NotificationType.CONVOY;
@@ -496,7 +496,7 @@ public final class HumanitarianService implements AutoCloseable {
       if (!escort.isObject()) {
         errors.add("escort", "must be an object {unStaff, detail}");
       } else {
-        unknown(escort, Set.of("unStaff", "detail"), errors, "escort.");
+        KnownFields.check(escort, Set.of("unStaff", "detail"), "escort.", errors);
         JsonNode u = escort.get("unStaff");
         if (u != null && !u.isBoolean()) {
           errors.add("escort.unStaff", "must be true or false");
@@ -529,7 +529,7 @@ public final class HumanitarianService implements AutoCloseable {
   public synchronized Written<Convoy> convoyEvent(UUID id, JsonNode body, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("type", "at", "checkpoint", "note", "acknowledgeWithinHours"), errors);
+    KnownFields.check(body, Set.of("type", "at", "checkpoint", "note", "acknowledgeWithinHours"), "", errors);
     String type = text(body, "type", errors, true);
     Instant at = instant(body, "at", errors, false);
     String checkpoint = text(body, "checkpoint", errors, "checkpoint".equals(type), "checkpoint", TextLimits.NAME);
@@ -602,7 +602,7 @@ public final class HumanitarianService implements AutoCloseable {
   public Written<Convoy> linkReport(UUID id, JsonNode body, String account) {
     requireObject(body);
     Errors errors = new Errors();
-    unknown(body, Set.of("reportId"), errors);
+    KnownFields.check(body, Set.of("reportId"), "", errors);
     String r = text(body, "reportId", errors, true);
     UUID report = null;
     if (r != null) {
@@ -777,18 +777,6 @@ public final class HumanitarianService implements AutoCloseable {
     }
   }
 
-  private static void unknown(JsonNode body, Set<String> known, Errors errors) {
-    unknown(body, known, errors, "");
-  }
-
-  private static void unknown(JsonNode body, Set<String> known, Errors errors, String prefix) {
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        errors.add(prefix + f, "unknown field; expected one of " + new java.util.TreeSet<>(known));
-      }
-    }
-  }
 
   private static String text(JsonNode body, String field, Errors errors, boolean required) {
     return text(body, field, errors, required, field);

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.truce.core.report.Casualties;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.KnownFields;
 
 /** Reads the fields of a JSON request body, collecting every error; unknown fields are refused. */
 final class Body {
@@ -24,13 +24,7 @@ final class Body {
       errors.add("body", "must be a JSON object");
       errors.throwIfAny();
     }
-    Set<String> known = Set.of(fields);
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        errors.add(f, "unknown field; expected one of " + List.of(fields));
-      }
-    }
+    KnownFields.check(node, Set.of(fields), "", errors);
   }
 
   String text(String field) {
@@ -118,12 +112,7 @@ final class Body {
       errors.add(field, "must be {low, best, high} with at least best");
       return null;
     }
-    for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!Set.of("low", "best", "high").contains(f)) {
-        errors.add(field + "." + f, "unknown field");
-      }
-    }
+    KnownFields.check(v, Set.of("low", "best", "high"), field + ".", errors);
     Integer best = whole(v, field, "best");
     Integer low = v.has("low") ? whole(v, field, "low") : best;
     Integer high = v.has("high") ? whole(v, field, "high") : best;

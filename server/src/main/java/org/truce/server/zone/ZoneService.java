@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.truce.core.validation.Errors;
+import org.truce.core.validation.KnownFields;
 import org.truce.core.validation.TextLimits;
 import org.truce.core.validation.ValidationException;
 import org.truce.core.zone.Zone;
@@ -60,7 +60,7 @@ public final class ZoneService {
   public Change create(JsonNode body, String party) {
     Errors errors = new Errors();
     requireObject(body, errors);
-    unknown(body, ZONE_FIELDS, "", errors);
+    KnownFields.check(body, ZONE_FIELDS, "", errors);
     String code = text(body, "code", errors, true);
     if (code != null && !CODE.matcher(code).matches()) {
       errors.add("code", "must be 2-64 capital letters, digits, '-' or '_'");
@@ -134,7 +134,7 @@ public final class ZoneService {
 
   private ZoneVersion parseVersion(Zone zone, int number, JsonNode body, String prefix) {
     Errors errors = new Errors();
-    unknown(body, VERSION_FIELDS, prefix, errors);
+    KnownFields.check(body, VERSION_FIELDS, prefix, errors);
     JsonNode geo = body.get("geometry");
     Geometry shape = null;
     if (geo == null || geo.isNull()) {
@@ -213,12 +213,4 @@ public final class ZoneService {
     return v.asText();
   }
 
-  private static void unknown(JsonNode node, Set<String> known, String prefix, Errors errors) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!known.contains(name)) {
-        errors.add(prefix + name, "unknown field");
-      }
-    }
-  }
 }
