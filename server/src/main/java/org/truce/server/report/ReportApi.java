@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.truce.core.report.Category;
 import org.truce.server.auth.Access;
@@ -18,6 +19,7 @@ import org.truce.server.http.ProblemHandlers;
 import org.truce.server.http.QueryParams;
 import org.truce.server.ledger.LedgerApi;
 import org.truce.server.reference.ReferenceData;
+import org.truce.store.report.ClientKey;
 import org.truce.store.report.Page;
 import org.truce.store.report.ReportQuery;
 import org.truce.store.report.StoredReport;
@@ -61,15 +63,20 @@ public final class ReportApi {
     Principal p = Access.principal(ctx);
     String party = actingParty(p);
     JsonBodies.Body submitted = bodies.readBody(ctx);
+    Optional<ClientKey> key = IdempotencyKey.of(ctx, p.account(), submitted.bytes());
     ReportService.Registered registered = signatures.verify(ctx.header(PartySignatures.HEADER), party, submitted.bytes())
         .map(v -> service.registerSigned(submitted.json(), submitted.bytes(), v.signature(), v.keyId(), party,
-            p.account()))
-        .orElseGet(() -> service.register(submitted.json(), party, p.account()));
+            p.account(), key))
+        .orElseGet(() -> service.register(submitted.json(), party, p.account(), key));
     StoredReport stored = service.find(registered.report().id()).orElseThrow();
     ObjectNode body = view.withNearby(view.of(stored), nearby.seenBy(stored.report().id(), ctx));
     service.awaitLeafIndex(registered.ledgerEntryId(), LEAF_WAIT);
     body.set("ledger", ledgerApi.describe(service.ledgerEntry(registered.ledgerEntryId())));
-    ctx.status(201).header("Location", "/api/v1/reports/" + registered.report().id()).json(body);
+    if (registered.replayed()) {
+      ctx.header("Idempotent-Replayed", "true");
+    }
+    ctx.status(registered.replayed() ? 200 : 201).header("Location", "/api/v1/reports/" + registered.report().id())
+        .json(body);
   }
 
   private void get(Context ctx) {

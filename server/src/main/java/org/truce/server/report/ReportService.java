@@ -21,6 +21,7 @@ import org.truce.server.http.ProblemHandlers;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.server.ledger.LedgerService;
 import org.truce.server.reference.ReferenceData;
+import org.truce.store.report.ClientKey;
 import org.truce.store.report.ReportRepository;
 import org.truce.store.report.ReportQuery;
 import org.truce.store.report.StoredReport;
@@ -62,19 +63,68 @@ public final class ReportService {
   }
 
   /**
+   * As {@link #register(JsonNode, String, String)}, under the client's {@code key} when it sent one:
+   * a key already used for the same bytes answers with the report it made ({@link Registered#replayed}),
+   * one used for other bytes is refused with 409.
+   */
+  public Registered register(JsonNode body, String actingParty, String account, Optional<ClientKey> key) {
+    Optional<Registered> earlier = key.flatMap(this::earlier);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    ReportSubmission submission = parser.parse(body, actingParty);
+    return storeUnder(key, () -> store(submission, account, null, null, null, key.orElse(null)));
+  }
+
+  /**
    * Registers a submission whose exact bytes a party signed (already verified): the signature and
    * key id become part of the record, and its hashed canonical form.
    */
   public Registered registerSigned(JsonNode body, byte[] signedBytes, String signature, String keyId,
-      String actingParty, String account) {
+      String actingParty, String account, Optional<ClientKey> key) {
+    Optional<Registered> earlier = key.flatMap(this::earlier);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
     refuseReplay(keyId, signedBytes);
     ReportSubmission submission = parser.parse(body, actingParty);
+    return storeUnder(key, () -> {
+      try {
+        return store(submission, account, signature, keyId, signedBytes, key.orElse(null));
+      } catch (JdbiException e) {
+        refuseReplay(keyId, signedBytes); // the same bytes stored by a concurrent request
+        throw e;
+      }
+    });
+  }
+
+  /** Stores; when a concurrent request with the same client key won the insert, answers with its report. */
+  private Registered storeUnder(Optional<ClientKey> key, java.util.function.Supplier<Registered> storing) {
     try {
-      return store(submission, account, signature, keyId, signedBytes);
+      return storing.get();
     } catch (JdbiException e) {
-      refuseReplay(keyId, signedBytes); // the same bytes stored by a concurrent request
+      Optional<Registered> earlier = key.flatMap(this::earlier);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
       throw e;
     }
+  }
+
+  /**
+   * The report {@code key} already made, when it was sent with the same bytes; 409 naming the
+   * header when it was sent with other bytes (a client bug: two submissions under one key).
+   */
+  private Optional<Registered> earlier(ClientKey key) {
+    return reports.byClientKey(key.account(), key.key()).map(used -> {
+      if (!used.bodySha256().equals(key.bodySha256())) {
+        throw new ProblemHandlers.Conflict(IdempotencyKey.HEADER, "this key was already used for another body,"
+            + " which made report " + used.reportId() + "; use a new key for each submission",
+            "/api/v1/reports/" + used.reportId());
+      }
+      Report report = reports.find(used.reportId()).orElseThrow().report();
+      return new Registered(report, used.entryId(), true);
+    });
   }
 
   /**
@@ -92,19 +142,19 @@ public final class ReportService {
   }
 
   public Registered register(ReportSubmission submission, String account) {
-    return store(submission, account, null, null, null);
+    return store(submission, account, null, null, null, null);
   }
 
   private Registered store(ReportSubmission submission, String account, String signature, String keyId,
-      byte[] signedBytes) {
+      byte[] signedBytes, ClientKey clientKey) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Enrichment enrichment = enrich(submission);
     Report report = new Report(UUID.randomUUID(), submission, enrichment, now, account, signature, keyId);
     try {
-      long entryId = reports.insert(report, ledgerEntries.forReport(report), signedBytes);
+      long entryId = reports.insert(report, ledgerEntries.forReport(report), signedBytes, clientKey);
       ledger.signal();
       stored(java.util.List.of(report));
-      return new Registered(report, entryId);
+      return new Registered(report, entryId, false);
     } catch (JdbiException e) {
       if (submission.supersedes() != null && reports.supersededBy(submission.supersedes()).isPresent()) {
         throw ValidationException.of("supersedes", "report " + submission.supersedes()
@@ -229,8 +279,11 @@ public final class ReportService {
     return reports;
   }
 
-  /** A stored report and the id of its ledger entry, which the sequencer turns into a leaf index. */
-  public record Registered(Report report, long ledgerEntryId) {}
+  /**
+   * A stored report and the id of its ledger entry, which the sequencer turns into a leaf index;
+   * {@code replayed} when the report was stored earlier, under the same client key.
+   */
+  public record Registered(Report report, long ledgerEntryId, boolean replayed) {}
 
   private final class Check implements ReferenceCheck {
     @Override

@@ -60,6 +60,15 @@ public final class ReportRepository {
    * nothing ({@link #signedWith} finds the first).
    */
   public long insert(Report report, PendingEntry ledgerEntry, byte[] signedBody) {
+    return insert(report, ledgerEntry, signedBody, null);
+  }
+
+  /**
+   * As {@link #insert(Report, PendingEntry, byte[])}, keeping the client's {@code clientKey} with
+   * the report when not null, in the same transaction: the key a second time for the same account
+   * fails the insert, storing nothing ({@link #byClientKey} finds the first).
+   */
+  public long insert(Report report, PendingEntry ledgerEntry, byte[] signedBody, ClientKey clientKey) {
     long entryId = db.jdbi().inTransaction(h -> {
       insertRow(h, report);
       if (signedBody != null) {
@@ -71,10 +80,28 @@ public final class ReportRepository {
         h.createUpdate("INSERT INTO report_zone (report_id, zone_code) VALUES (:r, :z)")
             .bind("r", report.id()).bind("z", zone).execute();
       }
-      return LedgerQueue.enqueue(h, ledgerEntry);
+      long queued = LedgerQueue.enqueue(h, ledgerEntry);
+      if (clientKey != null) {
+        h.createUpdate("INSERT INTO report_client_key (account, client_key, body_sha256, report_id, entry_id,"
+                + " created_at) VALUES (:account, :key, :body, :report, :entry, :at)")
+            .bind("account", clientKey.account()).bind("key", clientKey.key()).bind("body", clientKey.bodySha256())
+            .bind("report", report.id()).bind("entry", queued).bind("at", Timestamp.from(report.registeredAt()))
+            .execute();
+      }
+      return queued;
     });
     db.makeDurable();
     return entryId;
+  }
+
+  /** What {@code account}'s {@code key} already names, if it was used. */
+  public Optional<ClientKey.Used> byClientKey(String account, String key) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT report_id, entry_id, body_sha256 FROM report_client_key"
+            + " WHERE account = :account AND client_key = :key")
+        .bind("account", account).bind("key", key)
+        .map((rs, ctx) -> new ClientKey.Used(rs.getObject("report_id", UUID.class), rs.getLong("entry_id"),
+            rs.getString("body_sha256")))
+        .findOne());
   }
 
   private void insertRow(Handle h, Report r) {
