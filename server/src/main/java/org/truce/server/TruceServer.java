@@ -74,6 +74,7 @@ import org.truce.server.ui.Templates;
 import org.truce.server.ui.UiRoutes;
 import org.truce.server.ui.ZoneUi;
 import org.truce.server.zone.ZoneApi;
+import org.truce.server.zone.ZoneDefinitionBackfill;
 import org.truce.server.zone.ZoneService;
 import org.truce.store.auth.PartyKeyRepository;
 import org.truce.store.bulletin.BulletinRepository;
@@ -258,7 +259,8 @@ public final class TruceServer implements AutoCloseable {
     try {
       server = new TruceServer(config, db);
       server.ledger.start();
-      if (PartyKeyBackfill.run(new PartyKeyRepository(db)) > 0) {
+      if (PartyKeyBackfill.run(new PartyKeyRepository(db))
+          + ZoneDefinitionBackfill.run(server.references.zoneRepository(), Clock.systemUTC()) > 0) {
         server.ledger.signal();
       }
       server.incidents.matchUnmatched();

@@ -9,6 +9,8 @@ public final class EntryKinds {
     public static final String REPORT_REGISTERED = "report.registered";
     /** A report was corrected by a new one; the old one stays in the log. */
     public static final String REPORT_SUPERSEDED = "report.superseded";
+    /** A zone was defined: its code, name, type, agreement and holder (its shape is in its versions). */
+    public static final String ZONE_DEFINED = "zone.defined";
     /** A new version of a zone's geometry became valid. */
     public static final String ZONE_VERSION = "zone.version";
     /** A party stated its position on an incident. */

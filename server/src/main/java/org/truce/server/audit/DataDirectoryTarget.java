@@ -231,8 +231,8 @@ final class DataDirectoryTarget implements AuditTarget {
 
   @Override
   public List<RecordSource> recordSources(Consumer<String> warn) {
-    return List.of(new IncidentVersionRecords(db), new CustodyRecords(db), new ZoneVersionRecords(db),
-        new NotificationRecords(db), new PauseRecords(db), new CorridorRecords(db), new ConvoyRecords(db),
+    return List.of(new IncidentVersionRecords(db), new CustodyRecords(db), new ZoneRecords(db),
+        new ZoneVersionRecords(db), new NotificationRecords(db), new PauseRecords(db), new CorridorRecords(db), new ConvoyRecords(db),
         new AlertRecords(db), new PartyKeyRecords(db));
   }
 

@@ -283,8 +283,8 @@ final class ServerTarget implements AuditTarget {
    */
   @Override
   public List<RecordSource> recordSources(Consumer<String> warn) {
-    warn.accept("with --url custody entries, zone versions and humanitarian records are not compared with their"
-        + " leaves (the API does not publish what their leaves hash): --data compares them");
+    warn.accept("with --url custody entries, zones, zone versions and humanitarian records are not compared"
+        + " with their leaves (the API does not publish what their leaves hash): --data compares them");
     return List.of(new IncidentVersionsFromApi(this::json), new PartyKeysFromApi(this::json));
   }
 

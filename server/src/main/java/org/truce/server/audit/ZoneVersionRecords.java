@@ -19,8 +19,7 @@ import org.truce.store.db.Dialect;
 /**
  * The zone versions of a database (table {@code zone_version}), each rebuilt into
  * {@link ZoneVersionCanonicalForm}. The shape is read as (E)WKB, exactly as stored: PostGIS's WKT
- * output rounds coordinates. A zone's name and type (table {@code zone}) are reference data, not
- * part of any leaf.
+ * output rounds coordinates. A zone's name, type and holder are checked by {@link ZoneRecords}.
  */
 final class ZoneVersionRecords extends DatabaseRecords {
 

@@ -3,7 +3,6 @@ package org.truce.server.auth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.core.party.PartyKeyCanonicalForm;
-import org.truce.ledger.entry.EntryKinds;
 import org.truce.server.ledger.LedgerEntries;
 import org.truce.store.auth.PartyKeyRepository;
 
@@ -24,12 +23,10 @@ public final class PartyKeyBackfill {
     int queued = 0;
     for (PartyKeyRepository.PartyKey k : keys.everyParty()) {
       PartyKeyCanonicalForm.KeyFacts facts = PartyKeyApi.facts(k);
-      String recordId = PartyKeyCanonicalForm.recordId(k.party(), k.keyId());
-      if (keys.ledgerIfMissing(EntryKinds.PARTY_KEY_REGISTERED, recordId, entries.forPartyKeyRegistered(facts))) {
+      if (keys.ledgerIfMissing(entries.forPartyKeyRegistered(facts))) {
         queued++;
       }
-      if (k.revokedAt() != null
-          && keys.ledgerIfMissing(EntryKinds.PARTY_KEY_REVOKED, recordId, entries.forPartyKeyRevoked(facts))) {
+      if (k.revokedAt() != null && keys.ledgerIfMissing(entries.forPartyKeyRevoked(facts))) {
         queued++;
       }
     }

@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.truce.core.party.PartyKeyCanonicalForm;
 import org.truce.core.report.Report;
 import org.truce.core.report.ReportCanonicalForm;
+import org.truce.core.zone.Zone;
+import org.truce.core.zone.ZoneCanonicalForm;
 import org.truce.core.zone.ZoneVersion;
 import org.truce.core.zone.ZoneVersionCanonicalForm;
 import org.truce.ledger.entry.EntryKinds;
@@ -34,6 +36,15 @@ public final class LedgerEntries {
     LedgerEntry entry = new LedgerEntry(EntryKinds.ZONE_VERSION, party, recordId, at.toEpochMilli(), hash,
         Optional.empty());
     return new PendingEntry(EntryKinds.ZONE_VERSION, recordId, hash, entry.encode(), at);
+  }
+
+  /** The leaf recording what {@code zone} is: its code, name, type, agreement and holder. */
+  public PendingEntry forZoneDefined(Zone zone, String party, java.time.Instant at) {
+    byte[] hash = ZoneCanonicalForm.sha256(zone);
+    String recordId = ZoneCanonicalForm.recordId(zone.code());
+    LedgerEntry entry = new LedgerEntry(EntryKinds.ZONE_DEFINED, party, recordId, at.toEpochMilli(), hash,
+        Optional.empty());
+    return new PendingEntry(EntryKinds.ZONE_DEFINED, recordId, hash, entry.encode(), at);
   }
 
   /** The leaf recording that an admin registered {@code key} for its party. */

@@ -37,9 +37,10 @@ public final class ScenarioLoader {
     scenario.parties().forEach((Party p) -> refs.partyRepository().upsert(p));
     scenario.actors().forEach((Actor a) -> refs.actorRepository().upsert(a));
     scenario.agreements().forEach((Agreement a) -> refs.agreementRepository().upsert(a));
-    scenario.zones().forEach((Zone z) -> refs.zoneRepository().upsert(z));
     LedgerEntries entries = new LedgerEntries();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    scenario.zones().forEach((Zone z) ->
+        refs.zoneRepository().define(z, entries.forZoneDefined(z, LedgerEntries.MONITOR_PARTY, now)));
     scenario.zoneVersions().forEach((ZoneVersion v) ->
         refs.zoneRepository().insertVersion(v, entries.forZoneVersion(v, LedgerEntries.MONITOR_PARTY, now)));
     server.ledger().signal();

@@ -93,7 +93,8 @@ public final class ZoneService {
     Zone zone = new Zone(code, name, type, agreement, actor);
     ZoneVersion v = parseVersion(zone, 1, version, "version.");
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    references.zoneRepository().create(zone, v, entries.forZoneVersion(v, party, now));
+    references.zoneRepository().create(zone, entries.forZoneDefined(zone, party, now), v,
+        entries.forZoneVersion(v, party, now));
     return changed(zone, v);
   }
 

@@ -40,7 +40,7 @@ class VerifyRecordTamperingTest {
     }
     assertThat(kinds).contains("incident.created", "position.stated", "assessment.recorded", "investigation.opened",
         "investigation.assigned", "investigation.finding", "investigation.concluded", "investigation.concurrence",
-        "evidence.added", "custody.logged", "zone.version", "notification.created", "notification.acknowledged",
+        "evidence.added", "custody.logged", "zone.defined", "zone.version", "notification.created", "notification.acknowledged",
         "notification.silent", "pause.created", "pause.agreed", "corridor.created", "corridor.status",
         "convoy.created", "convoy.status", "convoy.report_linked", "alert.raised");
 

@@ -301,8 +301,9 @@ class VerifyTamperingTest {
   }
 
   /** What {@code verify --url} warns it cannot see. */
-  static final String URL_MODE_LIMIT = "warning: with --url custody entries, zone versions and humanitarian records"
-      + " are not compared with their leaves (the API does not publish what their leaves hash): --data compares them\n";
+  static final String URL_MODE_LIMIT = "warning: with --url custody entries, zones, zone versions and humanitarian"
+      + " records are not compared with their leaves (the API does not publish what their leaves hash): --data"
+      + " compares them\n";
 
   /** The reporting day of {@code SampleReports.idlib} (08:30 UTC on 1 June 2017): each report counts in its bulletin. */
   static final LocalDate BULLETIN_DAY = LocalDate.parse("2017-06-01");

@@ -112,6 +112,22 @@ class ZoneApiTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.truce.store.testing.TestDatabases#both")
+  void aZoneCodeAsLongAsAllowedIsStoredWithItsLeaves(DatabaseConfig db) {
+    try (RunningServer s = RunningServer.start(db)) {
+      String code = "L" + "0123456789".repeat(6) + "XYZ";
+      assertThat(code).hasSize(64);
+      HttpResponse<String> r = s.as("monitor").postJson("/api/v1/zones", zone(code, AROUND, false));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      HttpResponse<String> second = s.as("monitor").postJson("/api/v1/zones/" + code + "/versions",
+          "{\"geometry\":" + AROUND + ",\"validFrom\":\"2017-08-01\",\"source\":\"test\"}");
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+      assertThat(s.server().ledger().store().byRecord("zone:" + code)).hasSize(1);
+      assertThat(s.server().ledger().store().byRecord("zone:" + code + "@2")).hasSize(1);
+    }
+  }
+
   static String zone(String code, String geometry, boolean repair) {
     return "{\"code\":\"" + code + "\",\"name\":\"n\",\"type\":\"AREA_OF_CONTROL\",\"version\":{\"geometry\":" + geometry
         + ",\"validFrom\":\"2017-06-01\",\"source\":\"test\"" + (repair ? ",\"repair\":true" : "") + "}}";

@@ -75,15 +75,8 @@ public final class PartyKeyRepository {
    * unless one of that kind for the key is queued already: run at start, so a registry from an
    * older version joins the log once.
    */
-  public boolean ledgerIfMissing(String kind, String recordId, PendingEntry entry) {
-    return db.jdbi().inTransaction(h -> {
-      boolean present = h.createQuery("SELECT COUNT(*) FROM ledger_entry WHERE kind = :k AND record_id = :r")
-          .bind("k", kind).bind("r", recordId).mapTo(Long.class).one() > 0;
-      if (!present) {
-        LedgerQueue.enqueue(h, entry);
-      }
-      return !present;
-    });
+  public boolean ledgerIfMissing(PendingEntry entry) {
+    return db.jdbi().inTransaction(h -> LedgerQueue.enqueueIfMissing(h, entry));
   }
 
   private static PartyKey key(java.sql.ResultSet rs) throws java.sql.SQLException {

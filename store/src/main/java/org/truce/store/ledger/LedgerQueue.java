@@ -46,6 +46,20 @@ public final class LedgerQueue {
   }
 
   /**
+   * Queues {@code entry} unless an entry of its kind and record id is in the log or its queue
+   * already; true when queued. For records from before their kind was ledgered, joining the log
+   * once at a start. Requires an open transaction on {@code handle}.
+   */
+  public static boolean enqueueIfMissing(Handle handle, PendingEntry entry) {
+    boolean present = handle.createQuery("SELECT COUNT(*) FROM ledger_entry WHERE kind = :k AND record_id = :r")
+        .bind("k", entry.kind()).bind("r", entry.recordId()).mapTo(Long.class).one() > 0;
+    if (!present) {
+      enqueue(handle, entry);
+    }
+    return !present;
+  }
+
+  /**
    * Appends {@code entries} in list order inside the caller's transaction and returns their entry
    * ids in the same order, without receipts: bulk writes (batch incident matching) answer no
    * submitter, and a JDK Ed25519 signature per entry would cost more than the rest of the write.

@@ -19,19 +19,17 @@ public final class ZoneRepository {
     this.db = db;
   }
 
-  public void upsert(Zone zone) {
+  /**
+   * Stores a new zone (its code, name, type, agreement and holder) with the pending ledger entry
+   * that records them, in one transaction. Requires the code to be new: what a zone is does not
+   * change once logged; its shape changes through versions.
+   */
+  public void define(Zone zone, PendingEntry definition) {
     db.jdbi().useTransaction(h -> {
-      int updated = h.createUpdate("UPDATE zone SET name = :name, type = :type, agreement_code = :agreement,"
-              + " actor_code = :actor WHERE code = :code")
-          .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
-          .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
-      if (updated == 0) {
-        h.createUpdate("INSERT INTO zone (code, name, type, agreement_code, actor_code)"
-                + " VALUES (:code, :name, :type, :agreement, :actor)")
-            .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
-            .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
-      }
+      insertZone(h, zone);
+      LedgerQueue.enqueue(h, definition);
     });
+    db.makeDurable();
   }
 
   /**
@@ -46,17 +44,30 @@ public final class ZoneRepository {
     db.makeDurable();
   }
 
-  /** Creates a zone with its first version and that version's ledger entry, all or nothing. */
-  public void create(Zone zone, ZoneVersion first, PendingEntry ledgerEntry) {
+  /**
+   * Queues {@code definition} unless the log or its queue has the zone's definition already: for
+   * zones stored before definitions were ledgered, joining the log once at a start.
+   */
+  public boolean defineInLogIfMissing(PendingEntry definition) {
+    return db.jdbi().inTransaction(h -> LedgerQueue.enqueueIfMissing(h, definition));
+  }
+
+  /** Creates a zone with its first version and the ledger entries of both, all or nothing. */
+  public void create(Zone zone, PendingEntry definition, ZoneVersion first, PendingEntry versionEntry) {
     db.jdbi().useTransaction(h -> {
-      h.createUpdate("INSERT INTO zone (code, name, type, agreement_code, actor_code)"
-              + " VALUES (:code, :name, :type, :agreement, :actor)")
-          .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
-          .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
+      insertZone(h, zone);
+      LedgerQueue.enqueue(h, definition);
       insertVersion(h, first);
-      LedgerQueue.enqueue(h, ledgerEntry);
+      LedgerQueue.enqueue(h, versionEntry);
     });
     db.makeDurable();
+  }
+
+  private static void insertZone(Handle h, Zone zone) {
+    h.createUpdate("INSERT INTO zone (code, name, type, agreement_code, actor_code)"
+            + " VALUES (:code, :name, :type, :agreement, :actor)")
+        .bind("code", zone.code()).bind("name", zone.name()).bind("type", zone.type().name())
+        .bind("agreement", zone.agreementCode()).bind("actor", zone.actorCode()).execute();
   }
 
   private void insertVersion(Handle h, ZoneVersion v) {

@@ -57,7 +57,8 @@ class ReportRepositoryTest {
     new PartyRepository(db).upsert(new Party("RUS", "Russia", PartyKind.GUARANTOR, "test"));
     new ActorRepository(db).upsert(new Actor("NUSRA", "Jabhat al-Nusra", CeasefireStatus.EXCLUDED, null, List.of(), "test"));
     ZoneRepository zones = new ZoneRepository(db);
-    zones.upsert(new Zone("IDLIB", "Idlib", ZoneType.DE_ESCALATION_ZONE, null, null));
+    zones.define(new Zone("IDLIB", "Idlib", ZoneType.DE_ESCALATION_ZONE, null, null),
+        new PendingEntry("zone.defined", "zone:IDLIB", new byte[32], new byte[] {1}, T));
     GeometryFactory gf = new GeometryFactory();
     zones.insertVersion(new ZoneVersion("IDLIB", 1, gf.createPolygon(new Coordinate[] {new Coordinate(36, 35),
         new Coordinate(37, 35), new Coordinate(37, 36.5), new Coordinate(36, 36.5), new Coordinate(36, 35)}),

@@ -124,7 +124,8 @@ class TrendRepositoryTest {
     ZoneRepository zones = new ZoneRepository(db);
     GeometryFactory gf = new GeometryFactory();
     for (String z : ZONES) {
-      zones.upsert(new Zone(z, z, ZoneType.DE_ESCALATION_ZONE, null, null));
+      zones.define(new Zone(z, z, ZoneType.DE_ESCALATION_ZONE, null, null),
+          new PendingEntry("zone.defined", "zone:" + z, new byte[32], new byte[] {1}, REGISTERED));
       zones.insertVersion(new ZoneVersion(z, 1, gf.createPolygon(new Coordinate[] {new Coordinate(36, 35),
           new Coordinate(37, 35), new Coordinate(37, 36.5), new Coordinate(36, 36.5), new Coordinate(36, 35)}),
           Instant.parse("2016-01-01T00:00:00Z"), null, true, "test"),
