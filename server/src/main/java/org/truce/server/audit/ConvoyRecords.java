@@ -59,6 +59,30 @@ final class ConvoyRecords extends DatabaseRecords {
         .map((rs, ctx) -> link(rs)).forEach(into);
   }
 
+  private record LastEvent(int seq, String type) {}
+
+  /** A convoy's status is the one its last timeline event left it in (its leaf records it). */
+  @Override
+  void checkState(Handle h, Consumer<String> discrepancy) {
+    Map<UUID, LastEvent> last = new java.util.HashMap<>();
+    h.createQuery("SELECT convoy_id, seq, type FROM hum_convoy_event ORDER BY convoy_id, seq")
+        .map((rs, ctx) -> Map.entry(rs.getObject("convoy_id", UUID.class),
+            new LastEvent(rs.getInt("seq"), rs.getString("type"))))
+        .forEach(e -> last.put(e.getKey(), e.getValue()));
+    h.createQuery("SELECT id, status FROM hum_convoy ORDER BY created_at, id")
+        .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("status")))
+        .forEach(convoy -> {
+          LastEvent e = last.get(convoy.getKey());
+          ConvoyStatus after = e == null ? null
+              : REQUESTED.equals(e.type()) ? ConvoyStatus.REQUESTED : STATUS_AFTER.get(e.type());
+          if (after != null && !after.name().equals(convoy.getValue())) {
+            discrepancy.accept("convoy " + convoy.getKey() + ": hum_convoy.status holds \"" + convoy.getValue()
+                + "\" but its last timeline event (" + e.seq() + ", " + e.type() + ", vouched for by its leaf)"
+                + " leaves it " + after.name());
+          }
+        });
+  }
+
   private static StoredRecord created(ResultSet rs) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     String name = "convoy " + id;

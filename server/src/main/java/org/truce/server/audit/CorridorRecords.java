@@ -55,6 +55,39 @@ final class CorridorRecords extends DatabaseRecords {
     history.forEach((id, changes) -> changes.stream().skip(1).forEach(c -> into.accept(later(id, c))));
   }
 
+  /** A corridor's status, reason and time of change are those of its last status change. */
+  @Override
+  void checkState(Handle h, Consumer<String> discrepancy) {
+    Map<UUID, Change> last = new LinkedHashMap<>();
+    h.createQuery("SELECT * FROM hum_corridor_status ORDER BY corridor_id, id").map((rs, ctx) -> change(rs))
+        .forEach(c -> last.put(c.corridor(), c));
+    h.createQuery("SELECT id, status, status_reason, status_at FROM hum_corridor ORDER BY created_at, id")
+        .map((rs, ctx) -> {
+          UUID id = rs.getObject("id", UUID.class);
+          Change c = last.get(id);
+          List<String> differ = new ArrayList<>();
+          if (c != null) { // without a status change, the corridor's own record is named already
+            differ(differ, "status", rs.getString("status"), c.status());
+            differ(differ, "status_reason", rs.getString("status_reason"), c.change().reason());
+            differ(differ, "status_at", String.valueOf(instant(rs, "status_at")), String.valueOf(c.change().at()));
+          }
+          return differ.isEmpty() ? "" : "corridor " + id + ": " + String.join("; ", differ)
+              + " (its last status change, hum_corridor_status " + c.id() + ", is vouched for by its leaf)";
+        })
+        .filter(m -> !m.isEmpty())
+        .forEach(discrepancy);
+  }
+
+  private static void differ(List<String> into, String column, String now, String last) {
+    if (!java.util.Objects.equals(now, last)) {
+      into.add("hum_corridor." + column + " holds " + quoted(now) + " but its last status change says " + quoted(last));
+    }
+  }
+
+  private static String quoted(String s) {
+    return s == null ? "nothing" : "\"" + s + "\"";
+  }
+
   private static Change change(ResultSet rs) throws SQLException {
     String status = rs.getString("status");
     CorridorStatus parsed;

@@ -17,6 +17,22 @@ abstract class DatabaseRecords implements RecordSource {
   /** Reads every record of the family with {@code h}, in a stable order. */
   abstract void read(Handle h, Consumer<StoredRecord> into);
 
+  /** Compares the family's current-state columns with its history, with {@code h}; none by default. */
+  void checkState(Handle h, Consumer<String> discrepancy) {}
+
+  @Override
+  public final void checkCurrentState(Consumer<String> discrepancy) throws VerifyException {
+    try {
+      db.jdbi().useHandle(h -> checkState(h, discrepancy));
+    } catch (RuntimeException e) {
+      if (DataDirectoryTarget.noSuchTable(e)) {
+        return; // forEach has said so
+      }
+      throw new VerifyException("the current state of the " + family() + " cannot be read from the database: "
+          + DataDirectoryTarget.rootMessage(e), e);
+    }
+  }
+
   @Override
   public final void forEach(Consumer<StoredRecord> each, Consumer<String> warn) throws VerifyException {
     List<StoredRecord> records = new ArrayList<>();

@@ -20,4 +20,11 @@ interface RecordSource {
 
   /** Every record of the family, as stored now; what limits the reading goes to {@code warn}. */
   void forEach(Consumer<StoredRecord> each, Consumer<String> warn) throws VerifyException;
+
+  /**
+   * Checks the columns that hold a record's current state (a corridor's status, a convoy's), which
+   * no leaf hashes, against the history the leaves vouch for; each disagreement goes to
+   * {@code discrepancy}. Most families keep no such state.
+   */
+  default void checkCurrentState(Consumer<String> discrepancy) throws VerifyException {}
 }

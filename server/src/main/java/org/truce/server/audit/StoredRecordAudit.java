@@ -24,7 +24,8 @@ import org.truce.ledger.entry.LedgerEntry;
  *   <li>the leaf's kind is the record's; the rebuilt canonical form hashes to the leaf's content
  *       hash; the canonical text and content hash stored beside the rows, where kept, equal it;
  *   <li>each leaf of a kind a source covers names a stored record; each record has a leaf, unless
- *       its ledger entry is still queued.
+ *       its ledger entry is still queued;
+ *   <li>the columns holding a record's current state agree with the history its leaves vouch for.
  * </ul>
  *
  * <p>Records are read after the checkpoint and its leaves: a record is committed with its ledger
@@ -53,6 +54,7 @@ final class StoredRecordAudit {
     for (RecordSource source : sources) {
       kinds.addAll(source.kinds());
       source.forEach(records::add, warn);
+      source.checkCurrentState(discrepancy);
     }
     records.forEach(r -> kinds.add(r.kind()));
 
