@@ -14,8 +14,8 @@ import org.truce.store.db.Database;
  * with the canonical JSON its leaf hashes in {@code content}), each rebuilt from its rows: the
  * version's own columns, and for positions, assessments, investigation steps and evidence the row
  * that holds the change ({@link IncidentChangeRows}). Link, merge and split versions are rebuilt
- * from their own columns and stored content only: which reports an incident holds now is derived
- * state that later versions change.
+ * from their own columns and stored content only; which reports an incident holds now, derived
+ * state that later versions change, is replayed from them ({@link IncidentMembership}).
  */
 final class IncidentVersionRecords extends DatabaseRecords {
   static final Set<String> KINDS = Set.of("incident.created", "incident.linked", "incident.unlinked",
@@ -43,6 +43,11 @@ final class IncidentVersionRecords extends DatabaseRecords {
     h.createQuery("SELECT e.incident_id, e.version, e.kind, e.at, e.account, e.party, e.content, e.content_hash,"
             + " i.code FROM incident_event e JOIN incident i ON i.id = e.incident_id ORDER BY i.code, e.version")
         .map((rs, ctx) -> record(rs, changes)).forEach(into);
+  }
+
+  @Override
+  void checkState(Handle h, Consumer<String> discrepancy) {
+    IncidentMembership.check(h, discrepancy);
   }
 
   private static StoredRecord record(ResultSet rs, IncidentChangeRows changes) throws SQLException {

@@ -53,4 +53,44 @@ class VerifyCurrentStateTest {
         .contains("\" but its last timeline event (")
         .endsWith("leaves it " + convoyWas));
   }
+
+  @ParameterizedTest
+  @MethodSource("org.truce.server.audit.VerifyFixture#databases")
+  void aReportMovedOrDroppedBehindTheLogsBackIsNamedWithTheIncidentItsHistoryGives(String kind) throws Exception {
+    VerifyFixture f = VerifyFixture.create(kind);
+    String moved;
+    String from;
+    String to;
+    String dropped;
+    String droppedFrom;
+    try (RunningServer s = f.start()) {
+      EveryRecordKind.fill(s);
+      var jdbi = s.server().database().jdbi();
+      var members = jdbi.withHandle(h -> h.createQuery("SELECT CAST(m.report_id AS VARCHAR(36)) AS r, i.code, i.id"
+              + " FROM incident_report m JOIN incident i ON i.id = m.incident_id ORDER BY i.code, m.report_id")
+          .map((rs, ctx) -> new String[] {rs.getString("r"), rs.getString("code"), rs.getString("id")}).list());
+      String[] first = members.get(0);
+      String[] other = members.stream().filter(m -> !m[1].equals(first[1])).findFirst().orElseThrow();
+      String[] last = members.stream().filter(m -> !m[0].equals(first[0])).reduce((a, b) -> b).orElseThrow();
+      moved = first[0];
+      from = first[1];
+      to = other[1];
+      dropped = last[0];
+      droppedFrom = last[1];
+      jdbi.useHandle(h -> {
+        h.createUpdate("UPDATE incident_report SET incident_id = CAST(:t AS UUID) WHERE report_id = CAST(:r AS UUID)")
+            .bind("t", other[2]).bind("r", moved).execute();
+        h.createUpdate("DELETE FROM incident_report WHERE report_id = CAST(:r AS UUID)").bind("r", dropped).execute();
+      });
+    }
+    Run run = verify(f.data());
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.discrepancies()).anySatisfy(d -> assertThat(d)
+        .startsWith("incident " + to + ": incident_report holds report " + moved + ", but its versions, each vouched"
+            + " for by its leaf, put it in " + from + " ("));
+    assertThat(run.discrepancies()).anySatisfy(d -> assertThat(d)
+        .startsWith("incident " + droppedFrom + ": its versions, each vouched for by its leaf, put report " + dropped
+            + " in it (")
+        .endsWith("), but incident_report does not hold it there"));
+  }
 }
