@@ -26,7 +26,7 @@ class VerifyZoneDefinitionTest {
     VerifyFixture f = VerifyFixture.create(kind);
     String expected;
     try (RunningServer s = f.start()) {
-      atRest(s);
+      EveryRecordKind.awaitSequenced(s);
       Zone zone = s.server().references().zoneRepository().zones().get(0);
       QueuedEntry entry = s.server().ledger().store().byRecord(ZoneCanonicalForm.recordId(zone.code())).get(0);
       assertThat(entry.kind()).isEqualTo("zone.defined");
@@ -48,7 +48,7 @@ class VerifyZoneDefinitionTest {
   void aZoneStoredBeforeDefinitionsWereLedgeredJoinsTheLogAtTheNextStart(String kind) throws Exception {
     VerifyFixture f = VerifyFixture.create(kind);
     try (RunningServer s = f.start()) {
-      atRest(s);
+      EveryRecordKind.awaitSequenced(s);
       s.server().database().jdbi().useHandle(h -> h.execute("INSERT INTO zone (code, name, type) VALUES"
           + " ('OLD-ZONE', 'Зона до обновления', 'SECURITY_ZONE')"));
     }
@@ -58,7 +58,7 @@ class VerifyZoneDefinitionTest {
         .startsWith("zone OLD-ZONE has no leaf in the log of size");
 
     try (RunningServer s = f.start()) {
-      atRest(s);
+      EveryRecordKind.awaitSequenced(s);
       assertThat(s.server().ledger().store().byRecord("zone:OLD-ZONE")).singleElement()
           .satisfies(e -> assertThat(e.kind()).isEqualTo("zone.defined"));
     }
@@ -67,15 +67,8 @@ class VerifyZoneDefinitionTest {
     assertThat(after.discrepancies()).isEmpty();
 
     try (RunningServer s = f.start()) {
-      atRest(s);
+      EveryRecordKind.awaitSequenced(s);
       assertThat(s.server().ledger().store().byRecord("zone:OLD-ZONE")).as("joins once").hasSize(1);
-    }
-  }
-
-  /** The scenario's last entries may still be in flight; the log must be at rest before it is read offline. */
-  private static void atRest(RunningServer s) throws InterruptedException {
-    for (int i = 0; i < 400 && s.server().ledger().store().pendingCount() > 0; i++) {
-      Thread.sleep(25);
     }
   }
 }

@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.truce.ledger.note.Ed25519NoteSigner;
-import org.truce.ledger.note.KeyIds;
-import org.truce.ledger.note.NoteKeyPair;
 import org.truce.server.auth.PartySignatures;
+import org.truce.server.testing.PartySigner;
 import org.truce.server.testing.RunningServer;
 import org.truce.server.testing.SampleReports;
 import org.truce.store.db.DatabaseConfig;
@@ -121,13 +117,8 @@ class IdempotentSubmissionTest {
   @MethodSource("org.truce.store.testing.TestDatabases#both")
   void aSignedSubmissionResentUnderItsKeyGetsItsReportNotAReplayRefusal(DatabaseConfig db) throws Exception {
     try (RunningServer s = RunningServer.start(db)) {
-      NoteKeyPair pair = NoteKeyPair.generate("RUS", new SecureRandom());
-      assertThat(s.as("admin").postJson("/api/v1/admin/party-keys",
-          "{\"party\":\"RUS\",\"verifierKey\":\"" + pair.verifierKey() + "\"}").statusCode()).isEqualTo(201);
-      Ed25519NoteSigner signer = Ed25519NoteSigner.fromKey(pair.signerKey());
       byte[] body = SampleReports.idlib("signed and resent").getBytes(StandardCharsets.UTF_8);
-      String signature = "keyid=" + KeyIds.hex(signer.keyId()) + ", sig="
-          + Base64.getEncoder().encodeToString(signer.sign(PartySignatures.message(body)));
+      String signature = PartySigner.registered(s, "RUS").header(body);
       HttpResponse<String> first = postSigned(s, body, signature, "signed-1");
       assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
       HttpResponse<String> again = postSigned(s, body, signature, "signed-1");

@@ -7,14 +7,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.truce.ledger.note.Ed25519NoteSigner;
-import org.truce.ledger.note.KeyIds;
-import org.truce.ledger.note.NoteKeyPair;
 import org.truce.server.auth.PartySignatures;
+import org.truce.server.testing.PartySigner;
 import org.truce.server.testing.RunningServer;
 import org.truce.server.testing.SampleReports;
 import org.truce.store.db.DatabaseConfig;
@@ -26,14 +22,9 @@ class SignedSubmissionReplayTest {
   @MethodSource("org.truce.store.testing.TestDatabases#both")
   void theSameSignedBytesAreAcceptedOnce(DatabaseConfig db) throws Exception {
     try (RunningServer s = RunningServer.start(db)) {
-      NoteKeyPair pair = NoteKeyPair.generate("RUS", new SecureRandom());
-      assertThat(s.as("admin").postJson("/api/v1/admin/party-keys",
-          "{\"party\":\"RUS\",\"verifierKey\":\"" + pair.verifierKey() + "\"}").statusCode()).isEqualTo(201);
-      Ed25519NoteSigner signer = Ed25519NoteSigner.fromKey(pair.signerKey());
-      String keyId = KeyIds.hex(signer.keyId());
+      PartySigner rus = PartySigner.registered(s, "RUS");
       byte[] body = SampleReports.idlib("signed once").getBytes(StandardCharsets.UTF_8);
-      String header = "keyid=" + keyId + ", sig=" + Base64.getEncoder().encodeToString(
-          signer.sign(PartySignatures.message(body)));
+      String header = rus.header(body);
 
       HttpResponse<String> first = post(s, body, header);
       assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -57,8 +48,7 @@ class SignedSubmissionReplayTest {
 
       // Different bytes under the same key — the client's own reference in the body — are a new report.
       byte[] next = SampleReports.idlib("signed once, client ref RUS-0002").getBytes(StandardCharsets.UTF_8);
-      HttpResponse<String> another = post(s, next, "keyid=" + keyId + ", sig=" + Base64.getEncoder().encodeToString(
-          signer.sign(PartySignatures.message(next))));
+      HttpResponse<String> another = post(s, next, rus.header(next));
       assertThat(another.statusCode()).as(another.body()).isEqualTo(201);
       // The same body unsigned is not a replay of the signed one: it is the officer's own new submission.
       assertThat(s.as("officer-rus").postJson("/api/v1/reports", new String(body, StandardCharsets.UTF_8))
@@ -71,12 +61,8 @@ class SignedSubmissionReplayTest {
   @MethodSource("org.truce.store.testing.TestDatabases#both")
   void theMigrationComputesTheSameDigestAsTheCode(DatabaseConfig db) throws Exception {
     try (RunningServer s = RunningServer.start(db)) {
-      NoteKeyPair pair = NoteKeyPair.generate("RUS", new SecureRandom());
-      s.as("admin").postJson("/api/v1/admin/party-keys", "{\"party\":\"RUS\",\"verifierKey\":\"" + pair.verifierKey() + "\"}");
-      Ed25519NoteSigner signer = Ed25519NoteSigner.fromKey(pair.signerKey());
       byte[] body = SampleReports.idlib("signed before the upgrade — до").getBytes(StandardCharsets.UTF_8);
-      HttpResponse<String> first = post(s, body, "keyid=" + KeyIds.hex(signer.keyId()) + ", sig="
-          + Base64.getEncoder().encodeToString(signer.sign(PartySignatures.message(body))));
+      HttpResponse<String> first = post(s, body, PartySigner.registered(s, "RUS").header(body));
       String id = RunningServer.json(first).get("id").asText();
       var jdbi = s.server().database().jdbi();
       String digest = jdbi.withHandle(h -> h.createQuery("SELECT signed_digest FROM report WHERE id = CAST(:id AS UUID)")
