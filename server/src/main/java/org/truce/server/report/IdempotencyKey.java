@@ -25,18 +25,20 @@ public final class IdempotencyKey {
   /** The key the request carries, for {@code account} and these exact body bytes; empty without the header. */
   public static Optional<ClientKey> of(Context ctx, String account, byte[] body) {
     String value = ctx.header(HEADER);
-    if (value == null) {
-      return Optional.empty();
-    }
+    return value == null ? Optional.empty() : Optional.of(of(value, HEADER, account, body));
+  }
+
+  /** {@code value}, sent as {@code field}, as the key of {@code account} for these exact body bytes. */
+  public static ClientKey of(String value, String field, String account, byte[] body) {
     String key = value.strip();
     if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
       key = key.substring(1, key.length() - 1);
     }
     if (!KEY.matcher(key).matches() || key.isBlank()) {
-      throw new ProblemHandlers.BadRequest(HEADER,
+      throw new ProblemHandlers.BadRequest(field,
           "must be 1 to 255 printable ASCII characters without double quotes inside, e.g. a UUID");
     }
-    return Optional.of(new ClientKey(account, key, sha256(body)));
+    return new ClientKey(account, key, sha256(body));
   }
 
   private static String sha256(byte[] body) {

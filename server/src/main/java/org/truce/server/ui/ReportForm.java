@@ -30,7 +30,8 @@ public record ReportForm(Map<String, String> values, List<FieldError> errors, Li
       Map.entry("location.longitude", "Longitude"), Map.entry("location.precision", "Location precision"),
       Map.entry("category", "Category"), Map.entry("allegedViolator", "Alleged violator"),
       Map.entry("target", "Target"), Map.entry("killed", "Killed"), Map.entry("injured", "Injured"),
-      Map.entry("narrative", "Narrative"), Map.entry("sources", "Sources"), Map.entry("supersedes", "Correction of"));
+      Map.entry("narrative", "Narrative"), Map.entry("sources", "Sources"), Map.entry("supersedes", "Correction of"),
+      Map.entry("submission", "This form"));
 
   private static final Map<String, String> ANCHORS = Map.of("location.place", "f-place", "location.latitude",
       "f-latitude", "location.longitude", "f-longitude", "location", "f-place", "location.precision", "f-geoPrecision");

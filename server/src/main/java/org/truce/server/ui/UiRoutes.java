@@ -7,7 +7,9 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.truce.core.validation.FieldError;
 import org.truce.core.validation.ValidationException;
 import org.truce.server.auth.Access;
 import org.truce.server.auth.Principal;
@@ -16,14 +18,18 @@ import org.truce.server.report.NearbyProtection;
 import org.truce.server.report.ReportVisibility;
 import org.truce.server.http.QueryParams;
 import org.truce.server.reference.ReferenceData;
+import org.truce.server.report.IdempotencyKey;
 import org.truce.server.report.ReportApi;
 import org.truce.server.report.ReportService;
+import org.truce.store.report.ClientKey;
 import org.truce.store.report.Page;
 import org.truce.store.report.ReportQuery;
 import org.truce.store.report.StoredReport;
 
 /** The server-rendered pages: map, report list, report detail and the entry form. */
 public final class UiRoutes {
+  /** The hidden form field holding the form's submission key (see {@link IdempotencyKey}). */
+  static final String SUBMISSION = "submission";
   private static final int PAGE_SIZE = 50;
 
   private final ReportService reports;
@@ -106,6 +112,7 @@ public final class UiRoutes {
       prefillCorrection(values, supersedes, ReportApi.actingParty(Access.principal(ctx)));
     }
     values.put("reportingParty", ReportApi.actingParty(Access.principal(ctx)));
+    values.put(SUBMISSION, UUID.randomUUID().toString());
     renderForm(ctx, new ReportForm(values, List.of(), ownParty(ctx), references.actors()));
   }
 
@@ -145,12 +152,24 @@ public final class UiRoutes {
     Principal principal = Access.principal(ctx);
     ReportForm form = new ReportForm(values, List.of(), ownParty(ctx), references.actors());
     try {
-      ReportService.Registered registered = reports.register(form.toJson(json), ReportApi.actingParty(principal),
-          principal.account());
+      com.fasterxml.jackson.databind.node.ObjectNode body = form.toJson(json);
+      // the form's own key: sent twice (a double click, a resend after a lost answer), it registers once
+      Optional<ClientKey> key = !form.value(SUBMISSION).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+          ? Optional.empty() // a form from before keys, or one whose key was tampered with
+          : Optional.of(IdempotencyKey.of("form:" + form.value(SUBMISSION), SUBMISSION, principal.account(),
+              body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      ReportService.Registered registered = reports.register(body, ReportApi.actingParty(principal),
+          principal.account(), key);
       ctx.redirect("/reports/" + registered.report().id(), io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (ValidationException e) {
       ctx.status(422);
       renderForm(ctx, form.withErrors(e.errors()));
+    } catch (ProblemHandlers.Conflict e) {
+      // a key reused for other values: this form was sent already, with what it held then
+      ctx.status(422);
+      values.put(SUBMISSION, UUID.randomUUID().toString());
+      renderForm(ctx, form.withErrors(List.of(new FieldError(SUBMISSION, "this form was already sent with other"
+          + " values and registered; these values are kept here, so sending again registers them as a new report"))));
     }
   }
 

@@ -127,6 +127,33 @@ class PagesTest {
   }
 
   @Test
+  void aFormSentTwiceRegistersOnceAndItsKeyReusedForOtherValuesRegistersNothingSilently() {
+    String key = submissionKey(server.as("officer-tur").get("/reports/new").body());
+    long before = server.count("report");
+    String form = "submission=" + key + "&reportingParty=TUR&occurredAt=2017-06-03T09:15&timePrecision=exact"
+        + "&latitude=35.93&longitude=36.63&category=mortar&narrative=" + URLEncoder.encode("مرتين", StandardCharsets.UTF_8);
+    HttpResponse<String> first = postForm(form);
+    HttpResponse<String> again = postForm(form);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+    assertThat(again.statusCode()).as("a double click, or a resend after a lost answer").isEqualTo(303);
+    assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+    assertThat(server.count("report")).isEqualTo(before + 1);
+
+    HttpResponse<String> changed = postForm(form.replace("category=mortar", "category=shelling"));
+    assertThat(changed.statusCode()).isEqualTo(422);
+    assertThat(changed.body()).contains("this form was already sent with other values");
+    assertThat(server.count("report")).isEqualTo(before + 1);
+    assertThat(submissionKey(changed.body())).as("sending again is a new report").isNotEqualTo(key);
+  }
+
+  private static String submissionKey(String page) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"")
+        .matcher(page);
+    assertThat(m.find()).as("the form carries its submission key").isTrue();
+    return m.group(1);
+  }
+
+  @Test
   void everyResponseCarriesSecurityHeaders() {
     HttpResponse<String> r = server.get("/");
     String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
