@@ -833,7 +833,7 @@ public final class IncidentRepository {
    * The incidents holding a report {@code v} may not see yet (another party's, registered since its
    * last exchange), as UUID literals for {@code IN (...)}. Literals, not parameters: given constants,
    * both databases look each incident up in a set built once, where H2 scans a long parameter list
-   * for every incident (quadratic: minutes a page at 100,000 reports). They come from UUID values, so they are only hex digits and dashes. The nil
+   * for every incident (at 100,000 reports a benchmark had not finished its warm-up in 4 minutes). They come from UUID values, so they are only hex digits and dashes. The nil
    * UUID, which names no incident, stands for none ({@code IN ()} is not SQL).
    */
   private static String partlyHidden(Handle h, org.truce.store.report.ReportQuery.Visibility v) {
