@@ -20,6 +20,7 @@ import org.truce.ledger.note.KeyIds;
 import org.truce.ledger.note.NoteKeyPair;
 import org.truce.server.audit.VerifyFixture.Run;
 import org.truce.server.auth.PartySignatures;
+import org.truce.server.testing.PartySigner;
 import org.truce.server.testing.RunningServer;
 import org.truce.server.testing.SampleReports;
 import org.truce.store.report.ReportRepository;
@@ -42,15 +43,11 @@ class VerifyPartySignatureTest {
   }
 
   private static Signed submitSigned(RunningServer s) throws Exception {
-    NoteKeyPair pair = NoteKeyPair.generate("RUS", new SecureRandom());
-    assertThat(s.as("admin").postJson("/api/v1/admin/party-keys",
-        "{\"party\":\"RUS\",\"verifierKey\":\"" + pair.verifierKey() + "\"}").statusCode()).isEqualTo(201);
-    Ed25519NoteSigner key = Ed25519NoteSigner.fromKey(pair.signerKey());
+    PartySigner rus = PartySigner.registered(s, "RUS");
+    Ed25519NoteSigner key = rus.signer();
     byte[] body = SampleReports.idlib(NARRATIVE).getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> posted = s.as("officer-rus").send(HttpRequest.newBuilder(URI.create(s.url("/api/v1/reports")))
-        .header("Content-Type", "application/json")
-        .header(PartySignatures.HEADER, "keyid=" + KeyIds.hex(key.keyId()) + ", sig="
-            + Base64.getEncoder().encodeToString(key.sign(PartySignatures.message(body))))
+        .header("Content-Type", "application/json").header(PartySignatures.HEADER, rus.header(body))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
     JsonNode report = RunningServer.json(posted);

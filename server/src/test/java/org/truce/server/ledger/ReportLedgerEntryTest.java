@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +16,8 @@ import org.truce.ledger.entry.LedgerEntry;
 import org.truce.ledger.entry.PartySignature;
 import org.truce.ledger.note.Ed25519NoteSigner;
 import org.truce.ledger.note.KeyIds;
-import org.truce.ledger.note.NoteKeyPair;
 import org.truce.server.auth.PartySignatures;
+import org.truce.server.testing.PartySigner;
 import org.truce.server.testing.RunningServer;
 import org.truce.server.testing.SampleReports;
 import org.truce.store.db.DatabaseConfig;
@@ -43,10 +42,7 @@ class ReportLedgerEntryTest {
   @MethodSource("org.truce.store.testing.TestDatabases#both")
   void aSignedReportsLeafCarriesThePartysSignatureOverItsSubmission(DatabaseConfig db) throws Exception {
     try (RunningServer s = RunningServer.start(db)) {
-      NoteKeyPair pair = NoteKeyPair.generate("RUS", new SecureRandom());
-      assertThat(s.as("admin").postJson("/api/v1/admin/party-keys",
-          "{\"party\":\"RUS\",\"verifierKey\":\"" + pair.verifierKey() + "\"}").statusCode()).isEqualTo(201);
-      Ed25519NoteSigner signer = Ed25519NoteSigner.fromKey(pair.signerKey());
+      Ed25519NoteSigner signer = PartySigner.registered(s, "RUS").signer();
       byte[] body = SampleReports.idlib("signed by the Russian liaison").getBytes(StandardCharsets.UTF_8);
       byte[] signature = signer.sign(PartySignatures.message(body));
 
